@@ -1,0 +1,43 @@
+# The two commands of the README: `make run` and `make test`. Everything else here serves them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+PORT ?= 8000
+
+.PHONY: run test install browser lint format clean
+
+run: $(INSTALLED)
+	PORT=$(PORT) $(BIN)/python scripts/devstack.py run
+
+# Extra pytest arguments: make test ARGS="-k contact -x"
+test: $(INSTALLED) browser
+	$(BIN)/python scripts/devstack.py test $(ARGS)
+
+install: $(INSTALLED)
+
+$(INSTALLED): pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "healthcareers needs Python 3.11 or newer (found " + sys.version.split()[0] + ")")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==0.13.9"
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
+	touch $(INSTALLED)
+
+# Browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
+browser:
+	@bash scripts/ensure-chromium.sh
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(INSTALLED)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Regenerate the lock file after changing dependencies in pyproject.toml.
+lock: $(INSTALLED)
+	$(BIN)/uv pip compile --quiet pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) var

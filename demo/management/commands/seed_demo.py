@@ -1,0 +1,115 @@
+"""Load the demo data: original, invented healthcare companies and people.
+
+Idempotent: every object is looked up by its natural key first, so running it again changes nothing
+and never overwrites what someone edited. `--logins` prints the demo sign-ins.
+"""
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from accounts.models import User
+from employers.models import Company, Membership
+
+DEMO_PASSWORD = "healthcareers-demo"
+
+COMPANIES = [
+    # name, verified
+    ("Tidewater Bay Medical Center", True),
+    ("Northfield Coding Collective", True),
+    ("Sunpath Pediatric Clinics", False),
+    ("Granite Peak Cancer Institute", True),
+    ("Riverbend Home Health Partners", False),
+]
+
+EMPLOYERS = [
+    # email, name, company, team role
+    ("dana.whitfield@tidewaterbay.example", "Dana Whitfield", 0, Membership.Role.OWNER),
+    ("leo.park@tidewaterbay.example", "Leo Park", 0, Membership.Role.RECRUITER),
+    ("ines.carvalho@northfieldcoding.example", "Inês Carvalho", 1, Membership.Role.OWNER),
+    ("marcus.bell@sunpathpeds.example", "Marcus Bell", 2, Membership.Role.OWNER),
+    ("ruth.adeyemi@granitepeak.example", "Ruth Adeyemi", 3, Membership.Role.OWNER),
+    ("sam.torres@riverbendhome.example", "Sam Torres", 4, Membership.Role.OWNER),
+]
+
+CANDIDATES = [
+    ("maria.alvarez@example.com", "María Álvarez"),  # registered nurse, nights, ICU
+    ("james.okafor@example.com", "James Okafor"),  # medical coder, CPC
+    ("priya.nair@example.com", "Priya Nair"),  # dosimetrist
+    ("tom.becker@example.com", "Tom Becker"),  # physical therapist
+]
+
+EDITOR = ("editor@healthcareers.example", "Hana Lindqvist")
+ADMIN = ("admin@healthcareers.example", "Site Administrator")
+
+
+class Command(BaseCommand):
+    help = "Load the demo data (idempotent). --logins prints the demo sign-ins."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--logins", action="store_true", help="Only print the demo sign-ins.")
+
+    def handle(self, *args, logins=False, **options):
+        if logins:
+            self.print_logins()
+            return
+        with transaction.atomic():
+            created = self.seed()
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data ready ({created} new objects).")
+            if created
+            else "Demo data already loaded; nothing to do."
+        )
+
+    def seed(self) -> int:
+        created = 0
+        companies = []
+        for name, verified in COMPANIES:
+            company, new = Company.objects.get_or_create(
+                name=name,
+                defaults={"slug": Company.unique_slug_for(name), "is_verified": verified},
+            )
+            companies.append(company)
+            created += new
+        for email, full_name, company_index, team_role in EMPLOYERS:
+            user, new = self.user(email, full_name, User.Role.EMPLOYER)
+            created += new
+            _, new = Membership.objects.get_or_create(
+                user=user, defaults={"company": companies[company_index], "role": team_role}
+            )
+            created += new
+        for email, full_name in CANDIDATES:
+            created += self.user(email, full_name, User.Role.CANDIDATE)[1]
+        editors, new = Group.objects.get_or_create(name="Editors")
+        created += new
+        editor, new = self.user(*EDITOR, User.Role.CANDIDATE, is_staff=True)
+        editor.groups.add(editors)
+        created += new
+        created += self.user(*ADMIN, User.Role.EMPLOYER, is_staff=True, is_superuser=True)[1]
+        return created
+
+    def user(self, email, full_name, role, **flags):
+        user, new = User.objects.get_or_create(
+            email=email, defaults={"full_name": full_name, "role": role, **flags}
+        )
+        if new:
+            user.set_password(DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+            EmailAddress.objects.get_or_create(
+                user=user, email=email, defaults={"verified": True, "primary": True}
+            )
+        return user, new
+
+    def print_logins(self):
+        rows = [
+            ("Candidate", CANDIDATES[0][0]),
+            ("Employer owner", EMPLOYERS[0][0]),
+            ("Employer recruiter", EMPLOYERS[1][0]),
+            ("Editor (staff)", EDITOR[0]),
+            ("Administrator", ADMIN[0]),
+        ]
+        self.stdout.write(f"\nDemo sign-ins (password for all: {DEMO_PASSWORD})")
+        for label, email in rows:
+            self.stdout.write(f"  {label:<20} {email}")
+        self.stdout.write("")

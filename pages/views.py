@@ -1,0 +1,105 @@
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django_ratelimit.core import is_ratelimited
+
+from employers.models import Company
+from pages.features import UPCOMING
+from pages.forms import ContactForm
+from pages.health import database_status, redis_status
+from pages.services import contact_message_submit
+
+
+def home(request):
+    context = {
+        "company_count": Company.objects.count(),
+        "response_days": settings.NO_GHOSTING_RESPONSE_DAYS,
+    }
+    return render(request, "pages/home.html", context)
+
+
+def no_ghosting(request):
+    return render(
+        request,
+        "pages/no_ghosting.html",
+        {
+            "response_days": settings.NO_GHOSTING_RESPONSE_DAYS,
+            "min_rate": settings.NO_GHOSTING_MIN_RATE,
+        },
+    )
+
+
+def contact(request):
+    if request.method == "POST":
+        form = ContactForm(request.POST)
+        limited = is_ratelimited(
+            request,
+            group="contact",
+            key="ip",
+            rate=settings.CONTACT_RATE_LIMIT,
+            method="POST",
+            increment=True,
+        )
+        if limited:
+            form.is_valid()  # keep what they typed on the page
+            form.add_error(
+                None,
+                "You have sent several messages in a short time. Please wait an hour and try "
+                "again, or email us directly.",
+            )
+            return render(request, "pages/contact.html", {"form": form}, status=429)
+        if form.is_valid():
+            if not form.is_spam:
+                contact_message_submit(
+                    name=form.cleaned_data["name"],
+                    email=form.cleaned_data["email"],
+                    topic=form.cleaned_data["topic"],
+                    message=form.cleaned_data["message"],
+                    ip_address=request.META.get("REMOTE_ADDR"),
+                )
+            messages.success(
+                request,
+                "Thank you. Your message reached our team; we answer within two working days.",
+            )
+            return redirect("pages:contact")
+        return render(request, "pages/contact.html", {"form": form}, status=400)
+    initial = {}
+    if request.user.is_authenticated:
+        initial = {"name": request.user.full_name, "email": request.user.email}
+    return render(request, "pages/contact.html", {"form": ContactForm(initial=initial)})
+
+
+def terms(request):
+    return render(request, "pages/terms.html")
+
+
+def privacy(request):
+    return render(request, "pages/privacy.html")
+
+
+def coming_soon(request, feature):
+    if feature not in UPCOMING:
+        raise Http404
+    return render(request, "pages/coming_soon.html", {"feature": UPCOMING[feature]})
+
+
+def post_a_job(request):
+    """The nav's "Post a Job": employers go to posting, everyone else learns how to get there."""
+    if request.user.is_authenticated and request.user.is_employer:
+        return coming_soon(request, "post_job")
+    if not request.user.is_authenticated:
+        return redirect(reverse("employer_signup"))
+    return render(request, "pages/post_a_job_candidate.html", status=403)
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    status = {"database": database_status(), "redis": redis_status()}
+    healthy = all(value == "ok" for value in status.values())
+    status["status"] = "ok" if healthy else "error"
+    return JsonResponse(status, status=200 if healthy else 503)
