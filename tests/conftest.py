@@ -82,7 +82,7 @@ def staff_editor(db):
     return editor
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """Debian's Chromium: Playwright cannot download its own browser on these machines."""
     return {
