@@ -1,10 +1,24 @@
 """factory_boy factories, one per state the tests need."""
 
+from datetime import timedelta
+from decimal import Decimal
+
 import factory
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 
 from accounts.models import User
 from employers.models import Company, Membership
+from jobs.choices import (
+    EmploymentType,
+    ExperienceLevel,
+    FacilityType,
+    PayPeriod,
+    Profession,
+    Shift,
+    WorkplaceType,
+)
+from jobs.models import Job
 
 TEST_PASSWORD = "correct-horse-battery-staple-42"
 
@@ -54,3 +68,50 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     company = factory.SubFactory(CompanyFactory)
     user = factory.SubFactory(EmployerUserFactory)
     role = Membership.Role.RECRUITER
+
+
+class JobFactory(factory.django.DjangoModelFactory):
+    """A draft job in Denver, CO with a complete, valid set of fields."""
+
+    class Meta:
+        model = Job
+
+    company = factory.SubFactory(CompanyFactory)
+    title = factory.Sequence(lambda n: f"Registered Nurse, Medical-Surgical {n}")
+    profession = Profession.REGISTERED_NURSE
+    specialty = "Medical-surgical"
+    facility_type = FacilityType.HOSPITAL
+    employment_type = EmploymentType.FULL_TIME
+    shift = Shift.DAY
+    experience_level = ExperienceLevel.MID
+    workplace_type = WorkplaceType.ONSITE
+    city = "Denver"
+    state = "CO"
+    zip_code = "80202"
+    latitude = 39.7491
+    longitude = -104.9946
+    pay_min = Decimal("38.00")
+    pay_max = Decimal("52.00")
+    pay_period = PayPeriod.HOUR
+    required_credentials = factory.LazyFunction(lambda: ["rn", "bls"])
+    description = "<p>Care for adult patients on a 32-bed medical-surgical unit.</p>"
+    status = Job.Status.DRAFT
+
+
+class PublishedJobFactory(JobFactory):
+    status = Job.Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
+
+
+class ExpiredJobFactory(JobFactory):
+    status = Job.Status.EXPIRED
+    published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=40))
+    expires_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=10))
+
+
+class ClosedJobFactory(JobFactory):
+    status = Job.Status.CLOSED
+    published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=10))
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=20))
+    closed_at = factory.LazyFunction(timezone.now)

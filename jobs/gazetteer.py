@@ -1,0 +1,106 @@
+"""Offline US gazetteer (ZIP codes and cities with coordinates), from the PyPI `zipcodes` package.
+
+The package's data is loaded once per process into dictionaries, so a lookup costs a dict access,
+not a scan of 42,000 records.
+"""
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import zipcodes
+
+from jobs.choices import STATE_NAMES
+
+ZIP_RE = re.compile(r"^\d{5}$")
+EARTH_RADIUS_MILES = 3958.8
+
+
+@dataclass(frozen=True)
+class Place:
+    city: str
+    state: str
+    zip_code: str
+    latitude: float
+    longitude: float
+
+    @property
+    def label(self) -> str:
+        return f"{self.city}, {self.state}"
+
+
+class UnknownLocation(ValueError):
+    """The text is not a US ZIP code or a "City, ST" we know."""
+
+
+def _normalize(text: str) -> str:
+    return re.sub(r"[^a-z0-9 ]", "", text.lower().replace("saint ", "st ")).strip()
+
+
+@lru_cache(maxsize=1)
+def _index():
+    by_zip: dict[str, Place] = {}
+    city_points: dict[tuple[str, str], list[tuple[float, float, str, str]]] = {}
+    state_by_name = {name.lower(): code for code, name in STATE_NAMES.items()}
+    for record in zipcodes.list_all():
+        if record["country"] != "US" or not record["lat"]:
+            continue
+        lat, lng = float(record["lat"]), float(record["long"])
+        place = Place(record["city"].title(), record["state"], record["zip_code"], lat, lng)
+        by_zip[record["zip_code"]] = place
+        if record["zip_code_type"] == "STANDARD":
+            key = (_normalize(record["city"]), record["state"])
+            city_points.setdefault(key, []).append((lat, lng, record["zip_code"], place.city))
+    by_city = {}
+    for key, points in city_points.items():
+        lat = sum(p[0] for p in points) / len(points)
+        lng = sum(p[1] for p in points) / len(points)
+        first_zip = min(p[2] for p in points)
+        by_city[key] = Place(points[0][3], key[1], first_zip, lat, lng)
+    return by_zip, by_city, state_by_name
+
+
+def zip_place(zip_code: str) -> Place | None:
+    return _index()[0].get(zip_code.strip())
+
+
+def city_place(city: str, state: str) -> Place | None:
+    return _index()[1].get((_normalize(city), state.strip().upper()))
+
+
+def parse_location(text: str) -> Place:
+    """'80202', 'Denver, CO' or 'Denver, Colorado' -> a Place; raises UnknownLocation."""
+    text = (text or "").strip()
+    if not text:
+        raise UnknownLocation("Enter a city and state, or a ZIP code.")
+    if ZIP_RE.match(text):
+        place = zip_place(text)
+        if place is None:
+            raise UnknownLocation(f"We don't know the ZIP code {text}.")
+        return place
+    if re.match(r"^\d+$", text):
+        raise UnknownLocation("A ZIP code has five digits.")
+    city, _, state = text.rpartition(",")
+    if not city:
+        raise UnknownLocation('Enter the city and state as "City, ST" (for example "Denver, CO").')
+    state = state.strip()
+    state_code = _index()[2].get(state.lower(), state.upper())
+    place = city_place(city, state_code)
+    if place is None:
+        raise UnknownLocation(f'We couldn\'t find "{text}". Try "City, ST" or a ZIP code.')
+    return place
+
+
+def miles_between(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlmb = math.radians(lat2 - lat1), math.radians(lng2 - lng1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
+    return 2 * EARTH_RADIUS_MILES * math.asin(math.sqrt(a))
+
+
+def bounding_box(lat: float, lng: float, miles: float) -> tuple[float, float, float, float]:
+    """(min_lat, max_lat, min_lng, max_lng) of a square around the point; cheap index prefilter."""
+    dlat = miles / 69.0
+    dlng = miles / max(1e-6, 69.0 * math.cos(math.radians(lat)))
+    return lat - dlat, lat + dlat, lng - dlng, lng + dlng

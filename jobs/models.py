@@ -1,0 +1,237 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import Case, F, Q, When
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from jobs.choices import (
+    HOURS_PER_YEAR,
+    US_STATES,
+    Benefit,
+    Credential,
+    EmploymentType,
+    ExperienceLevel,
+    FacilityType,
+    PayPeriod,
+    Profession,
+    Shift,
+    WorkplaceType,
+)
+
+JOB_LIFETIME_DAYS = 30
+
+
+def default_expiry():
+    return timezone.now() + timedelta(days=JOB_LIFETIME_DAYS)
+
+
+class JobQuerySet(models.QuerySet):
+    def published(self):
+        """Live jobs: published and not past their expiry date."""
+        return self.filter(status=Job.Status.PUBLISHED, expires_at__gt=timezone.now())
+
+    def for_company(self, company):
+        return self.filter(company=company)
+
+    def with_company(self):
+        return self.select_related("company")
+
+
+class Job(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PENDING_REVIEW = "pending_review", "Pending review"
+        PUBLISHED = "published", "Published"
+        PAUSED = "paused", "Paused"
+        CLOSED = "closed", "Closed"
+        EXPIRED = "expired", "Expired"
+
+    class ApplyMethod(models.TextChoices):
+        ON_SITE = "on_site", "On healthcareers"
+        EXTERNAL = "external", "On the employer's website"
+
+    company = models.ForeignKey("employers.Company", on_delete=models.CASCADE, related_name="jobs")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    title = models.CharField(max_length=160)
+    profession = models.CharField(max_length=48, choices=Profession.choices)
+    specialty = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="For example ICU, oncology, risk adjustment, pediatrics.",
+    )
+    facility_type = models.CharField(max_length=32, choices=FacilityType.choices)
+    employment_type = models.CharField(max_length=16, choices=EmploymentType.choices)
+    shift = models.CharField(max_length=16, choices=Shift.choices, default=Shift.DAY)
+    experience_level = models.CharField(
+        max_length=16, choices=ExperienceLevel.choices, default=ExperienceLevel.MID
+    )
+
+    workplace_type = models.CharField(
+        max_length=8, choices=WorkplaceType.choices, default=WorkplaceType.ONSITE
+    )
+    remote_states = ArrayField(
+        models.CharField(max_length=2, choices=US_STATES),
+        default=list,
+        blank=True,
+        help_text="States a remote hire may live in; empty means anywhere in the US.",
+    )
+    city = models.CharField(max_length=80, blank=True)
+    state = models.CharField(max_length=2, choices=US_STATES, blank=True)
+    zip_code = models.CharField("ZIP code", max_length=5, blank=True)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+
+    pay_min = models.DecimalField(max_digits=10, decimal_places=2)
+    pay_max = models.DecimalField(max_digits=10, decimal_places=2)
+    pay_period = models.CharField(max_length=8, choices=PayPeriod.choices, default=PayPeriod.YEAR)
+    # Pay normalized to a year, so hourly and salaried jobs filter and sort together.
+    pay_max_annual = models.GeneratedField(
+        expression=Case(
+            When(pay_period=PayPeriod.HOUR, then=F("pay_max") * HOURS_PER_YEAR),
+            default=F("pay_max"),
+        ),
+        output_field=models.DecimalField(max_digits=12, decimal_places=2),
+        db_persist=True,
+    )
+    sign_on_bonus = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+
+    required_credentials = ArrayField(
+        models.CharField(max_length=24, choices=Credential.choices), default=list, blank=True
+    )
+    preferred_credentials = ArrayField(
+        models.CharField(max_length=24, choices=Credential.choices), default=list, blank=True
+    )
+    license_states = ArrayField(
+        models.CharField(max_length=2, choices=US_STATES),
+        default=list,
+        blank=True,
+        help_text="States where the required license must be held.",
+    )
+    visa_sponsorship = models.BooleanField(default=False)
+    benefits = ArrayField(
+        models.CharField(max_length=24, choices=Benefit.choices), default=list, blank=True
+    )
+    description = models.TextField(help_text="Sanitized HTML.")
+
+    apply_method = models.CharField(
+        max_length=16, choices=ApplyMethod.choices, default=ApplyMethod.ON_SITE
+    )
+    apply_url = models.URLField(max_length=500, blank=True)
+
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
+    is_featured = models.BooleanField(default=False)
+    review_note = models.TextField(
+        blank=True, help_text="Why staff sent the job back; emailed to the employer."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    expiry_reminder_sent_at = models.DateTimeField(null=True, blank=True)
+
+    # Maintained by a database trigger (migration 0003): weighted title > specialty > the rest.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = JobQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="job_search_vector_gin"),
+            GinIndex(name="job_title_trgm", fields=["title"], opclasses=["gin_trgm_ops"]),
+            models.Index(fields=["status", "expires_at"], name="job_status_expires"),
+            models.Index(fields=["-published_at"], name="job_published_desc"),
+            models.Index(fields=["profession"], name="job_profession"),
+            models.Index(fields=["employment_type"], name="job_employment_type"),
+            models.Index(fields=["shift"], name="job_shift"),
+            models.Index(fields=["workplace_type"], name="job_workplace_type"),
+            models.Index(fields=["experience_level"], name="job_experience_level"),
+            models.Index(fields=["pay_max_annual"], name="job_pay_max_annual"),
+            models.Index(fields=["latitude", "longitude"], name="job_lat_lng"),
+            GinIndex(fields=["required_credentials"], name="job_required_credentials"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(pay_min__gt=0) & Q(pay_max__gte=F("pay_min")),
+                name="job_pay_range_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} at {self.company}" if self.company_id else self.title
+
+    def get_absolute_url(self):
+        return reverse("jobs:detail", kwargs={"slug": self.slug})
+
+    @property
+    def slug(self) -> str:
+        """The URL slug carries the id, so it is unique whatever the title."""
+        return f"{slugify(self.title)[:80] or 'job'}-{self.pk}"
+
+    @property
+    def is_open(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.expires_at is not None
+            and self.expires_at > timezone.now()
+        )
+
+    @property
+    def is_remote(self) -> bool:
+        return self.workplace_type == WorkplaceType.REMOTE
+
+    @property
+    def location_label(self) -> str:
+        if self.is_remote:
+            return "Remote"
+        place = f"{self.city}, {self.state}" if self.city else self.state
+        return f"{place} (hybrid)" if self.workplace_type == WorkplaceType.HYBRID else place
+
+    @property
+    def pay_label(self) -> str:
+        def money(value):
+            if self.pay_period == PayPeriod.HOUR:
+                return f"${value:,.2f}".replace(".00", "")
+            return f"${value:,.0f}"
+
+        period = "/hr" if self.pay_period == PayPeriod.HOUR else "/yr"
+        if self.pay_min == self.pay_max:
+            return f"{money(self.pay_min)}{period}"
+        return f"{money(self.pay_min)}–{money(self.pay_max)}{period}"
+
+
+class JobReport(models.Model):
+    """A reader's report that a job looks wrong (scam, discriminatory, closed...): a staff queue."""
+
+    class Reason(models.TextChoices):
+        SCAM = "scam", "Looks like a scam or asks for money"
+        MISLEADING = "misleading", "Pay, location or details are misleading"
+        FILLED = "filled", "The position is already filled"
+        DISCRIMINATORY = "discriminatory", "Discriminatory or offensive"
+        OTHER = "other", "Something else"
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="reports")
+    reason = models.CharField(max_length=16, choices=Reason.choices)
+    details = models.TextField(max_length=2000, blank=True)
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    reporter_email = models.EmailField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_reason_display()}: {self.job}"
