@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.models import User
+from demo.jobs import seed_jobs
 from employers.models import Company, Membership
 
 DEMO_PASSWORD = "healthcareers-demo"
@@ -21,6 +22,11 @@ COMPANIES = [
     ("Sunpath Pediatric Clinics", False),
     ("Granite Peak Cancer Institute", True),
     ("Riverbend Home Health Partners", False),
+    ("Mesa Alta Imaging Partners", True),
+    ("Lakeshore Behavioral Health", True),
+    ("Prairie Wind Family Medicine", True),
+    ("Coastal Ridge Pharmacy Services", False),
+    ("Blue Spruce Rehabilitation Network", True),
 ]
 
 EMPLOYERS = [
@@ -87,6 +93,7 @@ class Command(BaseCommand):
         editor.groups.add(editors)
         created += new
         created += self.user(*ADMIN, User.Role.EMPLOYER, is_staff=True, is_superuser=True)[1]
+        created += seed_jobs(companies)
         return created
 
     def user(self, email, full_name, role, **flags):

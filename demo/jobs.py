@@ -1,0 +1,312 @@
+"""Several hundred varied, invented healthcare jobs for the demo companies.
+
+Generated from a fixed random seed, so every fresh database gets the same jobs; written once
+(when the demo companies have no jobs yet), never on top of someone's edits.
+"""
+
+import random
+from datetime import timedelta
+from decimal import Decimal
+
+from django.utils import timezone
+
+from jobs.choices import (
+    Benefit,
+    EmploymentType,
+    ExperienceLevel,
+    FacilityType,
+    PayPeriod,
+    Profession,
+    Shift,
+    WorkplaceType,
+)
+from jobs.gazetteer import zip_place
+from jobs.models import Job
+
+# profession: (titles, specialties, credentials required, preferred, pay range, period, facility)
+ROLES = {
+    Profession.REGISTERED_NURSE: (
+        ["Registered Nurse", "Staff Nurse", "Charge Nurse", "Travel Registered Nurse"],
+        ["ICU", "Emergency", "Medical-surgical", "Labor and delivery", "Oncology", "Telemetry",
+         "Pediatrics", "Operating room", "Neonatal ICU", "Cardiac step-down"],
+        ["rn", "bls"], ["acls", "ccrn", "pals"], (36, 68), PayPeriod.HOUR, FacilityType.HOSPITAL,
+    ),
+    Profession.LICENSED_PRACTICAL_NURSE: (
+        ["Licensed Practical Nurse", "LPN", "Charge LPN"],
+        ["Long-term care", "Rehabilitation", "Home health", "Clinic"],
+        ["lpn", "bls"], [], (25, 36), PayPeriod.HOUR, FacilityType.LONG_TERM_CARE,
+    ),
+    Profession.NURSE_PRACTITIONER: (
+        ["Nurse Practitioner", "Family Nurse Practitioner", "Psychiatric Nurse Practitioner"],
+        ["Primary care", "Urgent care", "Psychiatry", "Cardiology", "Women's health"],
+        ["aprn", "dea", "bls"], [], (115_000, 165_000), PayPeriod.YEAR, FacilityType.CLINIC,
+    ),
+    Profession.CERTIFIED_NURSING_ASSISTANT: (
+        ["Certified Nursing Assistant", "Patient Care Technician"],
+        ["Skilled nursing", "Medical-surgical", "Memory care"],
+        ["bls"], [], (17, 24), PayPeriod.HOUR, FacilityType.LONG_TERM_CARE,
+    ),
+    Profession.PHYSICIAN: (
+        ["Hospitalist Physician", "Family Medicine Physician", "Emergency Medicine Physician",
+         "Radiation Oncologist", "Outpatient Psychiatrist"],
+        ["Internal medicine", "Family medicine", "Emergency medicine", "Radiation oncology",
+         "Psychiatry"],
+        ["board_certified", "dea"], ["acls"], (240_000, 480_000), PayPeriod.YEAR,
+        FacilityType.HOSPITAL,
+    ),
+    Profession.PHYSICIAN_ASSISTANT: (
+        ["Physician Assistant", "Surgical Physician Assistant"],
+        ["Orthopedics", "Dermatology", "Emergency medicine", "Cardiothoracic surgery"],
+        ["nccpa", "dea"], ["bls"], (110_000, 150_000), PayPeriod.YEAR,
+        FacilityType.PHYSICIAN_PRACTICE,
+    ),
+    Profession.ANESTHESIOLOGIST_ASSISTANT: (
+        ["Certified Anesthesiologist Assistant", "Anesthesiologist Assistant"],
+        ["General surgery", "Cardiac anesthesia", "Ambulatory surgery"],
+        ["nccaa", "acls", "bls"], ["pals"], (160_000, 215_000), PayPeriod.YEAR,
+        FacilityType.HOSPITAL,
+    ),
+    Profession.MEDICAL_CODER: (
+        ["Medical Coder", "Remote Medical Coder", "Inpatient Coder", "Risk Adjustment Coder",
+         "Outpatient Coding Specialist", "Coding Auditor"],
+        ["Risk adjustment", "Inpatient DRG", "Outpatient surgery", "Emergency department",
+         "Profee", "Radiology coding"],
+        ["cpc"], ["ccs", "crc"], (24, 38), PayPeriod.HOUR, FacilityType.REMOTE_CODING_COMPANY,
+    ),
+    Profession.MEDICAL_BILLER: (
+        ["Medical Biller", "Revenue Cycle Specialist", "Billing and Denials Specialist"],
+        ["Denials management", "Accounts receivable", "Prior authorization"],
+        [], ["cpc"], (19, 27), PayPeriod.HOUR, FacilityType.PHYSICIAN_PRACTICE,
+    ),
+    Profession.HEALTH_INFORMATION_MANAGER: (
+        ["Health Information Management Director", "HIM Supervisor", "Release of Information Lead"],
+        ["Health information management", "Data integrity", "Privacy and release of information"],
+        ["rhia"], ["rhit"], (72_000, 118_000), PayPeriod.YEAR, FacilityType.HOSPITAL,
+    ),
+    Profession.CLINICAL_DOCUMENTATION_SPECIALIST: (
+        ["Clinical Documentation Integrity Specialist", "CDI Specialist"],
+        ["Inpatient CDI", "Pediatric CDI", "Outpatient CDI"],
+        ["cdip"], ["rn", "ccs"], (80_000, 108_000), PayPeriod.YEAR, FacilityType.HOSPITAL,
+    ),
+    Profession.PHARMACIST: (
+        ["Clinical Pharmacist", "Staff Pharmacist", "Oncology Pharmacist"],
+        ["Inpatient pharmacy", "Oncology", "Ambulatory care", "Retail pharmacy"],
+        ["pharmacist_license"], ["bls"], (128_000, 158_000), PayPeriod.YEAR, FacilityType.HOSPITAL,
+    ),
+    Profession.PHARMACY_TECHNICIAN: (
+        ["Pharmacy Technician", "IV Pharmacy Technician"],
+        ["Sterile compounding", "Inpatient pharmacy", "Retail pharmacy"],
+        ["cpht"], [], (19, 26), PayPeriod.HOUR, FacilityType.PHARMACY,
+    ),
+    Profession.RADIOLOGIC_TECHNOLOGIST: (
+        ["Radiologic Technologist", "CT Technologist", "MRI Technologist"],
+        ["CT", "MRI", "General radiography", "Interventional radiology"],
+        ["arrt", "bls"], [], (31, 49), PayPeriod.HOUR, FacilityType.IMAGING_CENTER,
+    ),
+    Profession.RADIATION_THERAPIST: (
+        ["Radiation Therapist", "Lead Radiation Therapist"],
+        ["Radiation oncology", "Proton therapy", "Stereotactic radiosurgery"],
+        ["arrt", "bls"], [], (42, 58), PayPeriod.HOUR, FacilityType.CANCER_CENTER,
+    ),
+    Profession.DOSIMETRIST: (
+        ["Medical Dosimetrist", "Certified Medical Dosimetrist", "Remote Dosimetrist"],
+        ["Treatment planning", "Brachytherapy", "Proton therapy"],
+        ["cmd"], ["arrt"], (115_000, 150_000), PayPeriod.YEAR, FacilityType.CANCER_CENTER,
+    ),
+    Profession.NUCLEAR_MEDICINE_TECHNOLOGIST: (
+        ["Nuclear Medicine Technologist", "PET/CT Technologist"],
+        ["PET/CT", "Nuclear cardiology", "General nuclear medicine"],
+        ["nmtcb", "bls"], ["arrt"], (39, 55), PayPeriod.HOUR, FacilityType.IMAGING_CENTER,
+    ),
+    Profession.SONOGRAPHER: (
+        ["Diagnostic Medical Sonographer", "Cardiac Sonographer"],
+        ["Echocardiography", "Vascular", "OB/GYN ultrasound"],
+        ["rdms", "bls"], [], (36, 50), PayPeriod.HOUR, FacilityType.IMAGING_CENTER,
+    ),
+    Profession.RESPIRATORY_THERAPIST: (
+        ["Respiratory Therapist", "Neonatal Respiratory Therapist"],
+        ["Critical care", "Neonatal", "Pulmonary rehabilitation"],
+        ["rrt", "bls"], ["acls", "nrp"], (31, 45), PayPeriod.HOUR, FacilityType.HOSPITAL,
+    ),
+    Profession.PHYSICAL_THERAPIST: (
+        ["Physical Therapist", "Outpatient Physical Therapist", "Home Health Physical Therapist"],
+        ["Orthopedics", "Neurological rehab", "Sports medicine", "Home health"],
+        ["pt_license", "bls"], [], (88_000, 118_000), PayPeriod.YEAR, FacilityType.CLINIC,
+    ),
+    Profession.OCCUPATIONAL_THERAPIST: (
+        ["Occupational Therapist", "Pediatric Occupational Therapist"],
+        ["Pediatrics", "Hand therapy", "Acute care"],
+        ["ot_license", "bls"], [], (85_000, 112_000), PayPeriod.YEAR, FacilityType.CLINIC,
+    ),
+    Profession.ART_THERAPIST: (
+        ["Art Therapist", "Creative Arts Therapist"],
+        ["Pediatric oncology", "Behavioral health", "Hospice"],
+        ["atr"], [], (52_000, 72_000), PayPeriod.YEAR, FacilityType.HOSPITAL,
+    ),
+    Profession.MEDICAL_ASSISTANT: (
+        ["Medical Assistant", "Clinical Medical Assistant", "Lead Medical Assistant"],
+        ["Family medicine", "Dermatology", "Pediatrics", "Cardiology"],
+        [], ["cma", "bls"], (18, 25), PayPeriod.HOUR, FacilityType.PHYSICIAN_PRACTICE,
+    ),
+    Profession.MEDICAL_LABORATORY_SCIENTIST: (
+        ["Medical Laboratory Scientist", "Microbiology Technologist"],
+        ["Blood bank", "Microbiology", "Core laboratory"],
+        [], [], (32, 46), PayPeriod.HOUR, FacilityType.LABORATORY,
+    ),
+    Profession.SPEECH_LANGUAGE_PATHOLOGIST: (
+        ["Speech-Language Pathologist"],
+        ["Pediatrics", "Adult neuro rehab", "Swallowing disorders"],
+        [], [], (78_000, 104_000), PayPeriod.YEAR, FacilityType.CLINIC,
+    ),
+}  # fmt: skip
+
+# ZIP codes of the demo cities, spread over the country.
+ZIPS = [
+    "80202", "80302", "80903", "02115", "10016", "19104", "21201", "27710", "30322", "33136",
+    "35233", "37232", "43210", "44195", "46202", "48109", "53226", "55905", "60611", "63110",
+    "64108", "68198", "70112", "73104", "75390", "77030", "78229", "84132", "85006", "87106",
+    "89102", "92037", "94143", "97239", "98195", "99204", "96813", "04102", "05401", "03756",
+]  # fmt: skip
+
+OPENINGS = [
+    "We are looking for a {title} to join our {specialty} team.",
+    "Our {specialty} service is growing and we need an experienced {title}.",
+    "Join a {facility} that believes good care starts with well-supported staff: we are hiring a "
+    "{title} for {specialty}.",
+    "Bring your {specialty} experience to a team that answers every applicant within a week.",
+]
+DUTIES = {
+    "clinical": [
+        "Assess, plan and deliver safe care for your assigned patients",
+        "Work alongside physicians, therapists and pharmacists in daily huddles",
+        "Document care accurately in the electronic health record",
+        "Teach patients and families what to expect after discharge",
+        "Take part in quality and safety projects on the unit",
+    ],
+    "coding": [
+        "Review clinical documentation and assign ICD-10-CM, CPT and HCPCS codes",
+        "Query providers when documentation is incomplete or unclear",
+        "Meet accuracy targets of 95% or better in quarterly audits",
+        "Keep up with payer rules and annual code set changes",
+        "Flag denial trends to the revenue cycle team",
+    ],
+}
+HOURS_TEXT = {
+    Shift.DAY: "Day shift, 7:00 to 19:30, three shifts a week.",
+    Shift.EVENING: "Evening shift, 15:00 to 23:30.",
+    Shift.NIGHT: "Night shift, 19:00 to 7:30, with a night differential.",
+    Shift.ROTATING: "Rotating day and night shifts on a six-week schedule.",
+    Shift.WEEKENDS: "Weekend program: Friday to Sunday, with weekend premium pay.",
+}
+DESK_PROFESSIONS = {
+    Profession.MEDICAL_CODER,
+    Profession.MEDICAL_BILLER,
+    Profession.CLINICAL_DOCUMENTATION_SPECIALIST,
+    Profession.HEALTH_INFORMATION_MANAGER,
+    Profession.DOSIMETRIST,
+}
+
+
+def build_description(rng, title, specialty, facility_label, profession, shift, required):
+    opening = rng.choice(OPENINGS).format(
+        title=title, specialty=specialty.lower(), facility=facility_label.lower()
+    )
+    duties = rng.sample(DUTIES["coding" if profession in DESK_PROFESSIONS else "clinical"], 4)
+    needs = [f"Current {code.upper()}" for code in required] or ["Relevant training or experience"]
+    return (
+        f"<p>{opening}</p>"
+        "<h3>What you will do</h3><ul>"
+        + "".join(f"<li>{duty}.</li>" for duty in duties)
+        + "</ul><h3>What you bring</h3><ul>"
+        + "".join(f"<li>{need}.</li>" for need in needs)
+        + "<li>Clear communication and a steady hand on busy days.</li></ul>"
+        f"<h3>Schedule</h3><p>{HOURS_TEXT[shift]}</p>"
+        "<p>We reply to every applicant within 7 days, whatever the answer.</p>"
+    )
+
+
+def seed_jobs(companies, created_by=None, count=360) -> int:
+    """Create `count` jobs spread over `companies`, unless they already have jobs."""
+    if Job.objects.filter(company__in=companies).exists():
+        return 0
+    rng = random.Random(20261122)  # noqa: S311 - demo data, not security
+    now = timezone.now()
+    professions = list(ROLES)
+    jobs = []
+    for index in range(count):
+        profession = professions[index % len(professions)]
+        titles, specialties, required, preferred, (low, high), period, facility = ROLES[profession]
+        title_base = rng.choice(titles)
+        specialty = rng.choice(specialties)
+        title = f"{title_base}, {specialty}" if rng.random() < 0.6 else title_base
+        shift = (
+            Shift.DAY
+            if profession in DESK_PROFESSIONS
+            else rng.choice([Shift.DAY, Shift.DAY, Shift.NIGHT, Shift.EVENING, Shift.ROTATING,
+                             Shift.WEEKENDS])
+        )  # fmt: skip
+        if profession in DESK_PROFESSIONS and rng.random() < 0.7:
+            workplace = WorkplaceType.REMOTE
+        else:
+            workplace = rng.choice([WorkplaceType.ONSITE] * 5 + [WorkplaceType.HYBRID])
+        place = zip_place(rng.choice(ZIPS))
+        step = 1 if period == PayPeriod.HOUR else 1000
+        pay_min = rng.randrange(low, high - (high - low) // 4, step)
+        spread = high - low
+        pay_max = pay_min + rng.randrange(max(step, spread // 8), max(2 * step, spread // 2), step)
+        employment = rng.choices(
+            [EmploymentType.FULL_TIME, EmploymentType.PART_TIME, EmploymentType.PER_DIEM,
+             EmploymentType.CONTRACT, EmploymentType.TEMPORARY, EmploymentType.INTERNSHIP],
+            weights=[60, 12, 12, 9, 5, 2],
+        )[0]  # fmt: skip
+        published = now - timedelta(days=rng.randrange(0, 28), hours=rng.randrange(0, 24))
+        jobs.append(
+            Job(
+                company=companies[index % len(companies)],
+                created_by=created_by,
+                title=title,
+                profession=profession,
+                specialty=specialty,
+                facility_type=facility,
+                employment_type=employment,
+                shift=shift,
+                experience_level=rng.choice(list(ExperienceLevel)),
+                workplace_type=workplace,
+                remote_states=(
+                    sorted(rng.sample(["CO", "TX", "FL", "AZ", "NC", "GA", "OH", "PA"], 3))
+                    if workplace == WorkplaceType.REMOTE and rng.random() < 0.4
+                    else []
+                ),
+                city="" if workplace == WorkplaceType.REMOTE else place.city,
+                state="" if workplace == WorkplaceType.REMOTE else place.state,
+                zip_code="" if workplace == WorkplaceType.REMOTE else place.zip_code,
+                latitude=None if workplace == WorkplaceType.REMOTE else place.latitude,
+                longitude=None if workplace == WorkplaceType.REMOTE else place.longitude,
+                pay_min=Decimal(pay_min),
+                pay_max=Decimal(pay_max),
+                pay_period=period,
+                sign_on_bonus=(
+                    Decimal(rng.choice([2500, 5000, 10000, 15000])) if rng.random() < 0.2 else None
+                ),
+                required_credentials=list(required),
+                preferred_credentials=rng.sample(preferred, min(len(preferred), 2)),
+                license_states=[place.state] if "rn" in required or "lpn" in required else [],
+                visa_sponsorship=rng.random() < 0.15,
+                benefits=sorted(rng.sample([b.value for b in Benefit], rng.randrange(3, 8))),
+                description=build_description(
+                    rng,
+                    title_base,
+                    specialty,
+                    FacilityType(facility).label,
+                    profession,
+                    shift,
+                    required,
+                ),  # fmt: skip
+                status=Job.Status.PUBLISHED,
+                is_featured=index % 37 == 0,
+                published_at=published,
+                expires_at=published + timedelta(days=30),
+            )
+        )
+    Job.objects.bulk_create(jobs, batch_size=200)
+    return len(jobs)
