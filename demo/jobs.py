@@ -253,7 +253,8 @@ def seed_jobs(companies, created_by=None, count=360) -> int:
         step = 1 if period == PayPeriod.HOUR else 1000
         pay_min = rng.randrange(low, high - (high - low) // 4, step)
         spread = high - low
-        pay_max = pay_min + rng.randrange(max(step, spread // 8), max(2 * step, spread // 2), step)
+        widen = rng.randrange(max(step, spread // 8), max(2 * step, spread // 2))
+        pay_max = pay_min + max(step, widen // step * step)
         employment = rng.choices(
             [EmploymentType.FULL_TIME, EmploymentType.PART_TIME, EmploymentType.PER_DIEM,
              EmploymentType.CONTRACT, EmploymentType.TEMPORARY, EmploymentType.INTERNSHIP],
