@@ -238,7 +238,8 @@ def seed_jobs(companies, created_by=None, count=360) -> int:
         titles, specialties, required, preferred, (low, high), period, facility = ROLES[profession]
         title_base = rng.choice(titles)
         specialty = rng.choice(specialties)
-        title = f"{title_base}, {specialty}" if rng.random() < 0.6 else title_base
+        redundant = specialty.split()[0].lower() in title_base.lower()
+        title = f"{title_base}, {specialty}" if rng.random() < 0.6 and not redundant else title_base
         shift = (
             Shift.DAY
             if profession in DESK_PROFESSIONS
