@@ -1,11 +1,24 @@
+import math
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import models
-from django.db.models import Case, F, Q, When
+from django.db.models import (
+    Case,
+    Count,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Func,
+    Q,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sqrt
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -23,6 +36,7 @@ from jobs.choices import (
     Shift,
     WorkplaceType,
 )
+from jobs.gazetteer import EARTH_RADIUS_MILES
 
 JOB_LIFETIME_DAYS = 30
 
@@ -41,6 +55,56 @@ class JobQuerySet(models.QuerySet):
 
     def with_company(self):
         return self.select_related("company")
+
+    def featured(self):
+        return self.filter(is_featured=True)
+
+    def text_search(self, text: str):
+        """Jobs matching `text` in websearch syntax ("night nurse", "coder -remote", "\"home
+        health\""), annotated with `rank`: title weighs more than specialty, more than the rest.
+
+        Uses the stored search_vector (GIN index); the text is unaccented the way the trigger
+        unaccents the jobs, so "Pediatria" finds "pediatría"."""
+        query = SearchQuery(
+            Func(Value(text), function="hc_unaccent", output_field=TextField()),
+            search_type="websearch",
+            config="english",
+        )
+        return self.filter(search_vector=query).annotate(
+            rank=SearchRank(F("search_vector"), query, cover_density=True)
+        )
+
+    def with_distance(self, latitude: float, longitude: float):
+        """Annotate `distance`: great-circle miles from the point (NULL without coordinates)."""
+        lat, lng = math.radians(latitude), math.radians(longitude)
+        half_dlat = (Radians("latitude") - Value(lat)) / 2
+        half_dlng = (Radians("longitude") - Value(lng)) / 2
+        haversine = Power(Sin(half_dlat), 2) + Value(math.cos(lat)) * Cos(
+            Radians("latitude")
+        ) * Power(Sin(half_dlng), 2)
+        # LEAST: rounding can push the haversine a hair above 1, outside ASIN's domain.
+        miles = Value(2 * EARTH_RADIUS_MILES) * ASin(Sqrt(Least(haversine, Value(1.0))))
+        return self.annotate(distance=ExpressionWrapper(miles, output_field=FloatField()))
+
+    def similar_to(self, job):
+        """Other jobs of the same profession: the nearest first for a job with a place, remote
+        ones first for a remote job, then the newest."""
+        others = self.filter(profession=job.profession).exclude(pk=job.pk)
+        if job.latitude is not None and job.longitude is not None and not job.is_remote:
+            return others.with_distance(job.latitude, job.longitude).order_by(
+                F("distance").asc(nulls_last=True), "-published_at", "-pk"
+            )
+        remote_first = Case(When(workplace_type=WorkplaceType.REMOTE, then=0), default=1)
+        return others.order_by(remote_first, "-published_at", "-pk")
+
+    def counts_by_profession(self):
+        """[{"profession": ..., "jobs": n}, ...], the most jobs first."""
+        return (
+            self.order_by()
+            .values("profession")
+            .annotate(jobs=Count("pk"))
+            .order_by("-jobs", "profession")
+        )
 
 
 class Job(models.Model):
@@ -235,3 +299,20 @@ class JobReport(models.Model):
 
     def __str__(self):
         return f"{self.get_reason_display()}: {self.job}"
+
+
+class SearchTerm(models.Model):
+    """A word of live jobs' titles and specialties, with how many jobs use it: the vocabulary
+    that "Did you mean" picks from (trigram index). Rebuilt by jobs.suggestions.search_terms_refresh
+    from the jobs themselves, so it needs no upkeep of its own."""
+
+    word = models.CharField(max_length=64, unique=True)
+    job_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [
+            GinIndex(name="searchterm_word_trgm", fields=["word"], opclasses=["gin_trgm_ops"]),
+        ]
+
+    def __str__(self):
+        return self.word

@@ -1,0 +1,215 @@
+"""Staff side of jobs: the review queue for unverified companies' jobs, and readers' reports."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.template.response import TemplateResponse
+from django.utils import timezone
+
+from jobs import services
+from jobs.models import Job, JobReport
+
+
+class ReviewQueueFilter(admin.SimpleListFilter):
+    """A one-click way to the jobs waiting for staff, oldest first."""
+
+    title = "review queue"
+    parameter_name = "queue"
+
+    def lookups(self, request, model_admin):
+        return [("pending", "Waiting for review")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "pending":
+            return queryset.filter(status=Job.Status.PENDING_REVIEW).order_by("updated_at")
+        return queryset
+
+
+class SendBackForm(forms.Form):
+    reason = forms.CharField(
+        label="Reason (emailed to the company's hiring team)",
+        widget=forms.Textarea(attrs={"rows": 6, "cols": 80}),
+        help_text="Say what to change, for example “Add the pay range the role really pays”.",
+    )
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if len(reason) < 10:
+            raise forms.ValidationError("Explain in a sentence what the employer should change.")
+        return reason
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "company",
+        "company_verified",
+        "status",
+        "profession",
+        "updated_at",
+        "published_at",
+        "expires_at",
+    ]
+    list_filter = [
+        ReviewQueueFilter,
+        "status",
+        "profession",
+        ("company__is_verified", admin.BooleanFieldListFilter),
+        "workplace_type",
+    ]
+    list_select_related = ["company"]
+    search_fields = ["title", "company__name", "specialty", "city", "zip_code"]
+    date_hierarchy = "created_at"
+    autocomplete_fields = ["company"]
+    raw_id_fields = ["created_by"]
+    readonly_fields = ["created_at", "updated_at", "expiry_reminder_sent_at"]
+    actions = ["approve", "send_back"]
+    fieldsets = [
+        (None, {"fields": ["company", "created_by", "title", "status", "is_featured"]}),
+        (
+            "Role",
+            {
+                "fields": [
+                    "profession",
+                    "specialty",
+                    "facility_type",
+                    "employment_type",
+                    "shift",
+                    "experience_level",
+                ]
+            },
+        ),
+        (
+            "Location",
+            {
+                "fields": [
+                    "workplace_type",
+                    "remote_states",
+                    "city",
+                    "state",
+                    "zip_code",
+                    "latitude",
+                    "longitude",
+                ]
+            },
+        ),
+        ("Pay", {"fields": ["pay_min", "pay_max", "pay_period", "sign_on_bonus"]}),
+        (
+            "Requirements and benefits",
+            {
+                "fields": [
+                    "required_credentials",
+                    "preferred_credentials",
+                    "license_states",
+                    "visa_sponsorship",
+                    "benefits",
+                ]
+            },
+        ),
+        ("Description and applying", {"fields": ["description", "apply_method", "apply_url"]}),
+        (
+            "Lifecycle",
+            {
+                "fields": [
+                    "review_note",
+                    "created_at",
+                    "updated_at",
+                    "published_at",
+                    "expires_at",
+                    "closed_at",
+                    "expiry_reminder_sent_at",
+                ]
+            },
+        ),
+    ]
+
+    @admin.display(boolean=True, description="Verified company", ordering="company__is_verified")
+    def company_verified(self, job):
+        return job.company.is_verified
+
+    def _apply(self, request, queryset, action, service, **kwargs):
+        done, refused = [], []
+        for job in queryset.select_related("company"):
+            try:
+                service(job=job, **kwargs)
+            except services.JobActionRefused as refusal:
+                refused.append(f"“{job.title}”: {refusal}")
+            else:
+                done.append(job)
+        for reason in refused:
+            self.message_user(request, reason, messages.WARNING)
+        return done
+
+    @admin.action(description="Approve and publish")
+    def approve(self, request, queryset):
+        done = self._apply(request, queryset, "approve", services.job_approve)
+        if done:
+            self.message_user(
+                request,
+                f"{len(done)} job(s) published for {services.LIFETIME.days} days; "
+                "their teams are emailed.",
+                messages.SUCCESS,
+            )
+
+    @admin.action(description="Send back to the employer")
+    def send_back(self, request, queryset):
+        """Asks for the reason on an intermediate page, then returns the jobs as drafts."""
+        form = SendBackForm(request.POST if "apply" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            done = self._apply(
+                request,
+                queryset,
+                "send_back",
+                services.job_send_back,
+                reason=form.cleaned_data["reason"],
+            )
+            if done:
+                self.message_user(
+                    request,
+                    f"{len(done)} job(s) sent back as drafts; the reason is emailed to their "
+                    "teams.",
+                    messages.SUCCESS,
+                )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Send jobs back to the employer",
+            "opts": self.model._meta,
+            "jobs": queryset.select_related("company"),
+            "form": form,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "select_across": request.POST.get("select_across", "0"),
+        }
+        return TemplateResponse(request, "admin/jobs/job/send_back.html", context)
+
+
+class ResolvedFilter(admin.SimpleListFilter):
+    title = "state"
+    parameter_name = "resolved"
+
+    def lookups(self, request, model_admin):
+        return [("no", "Unresolved"), ("yes", "Resolved")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "no":
+            return queryset.filter(resolved_at__isnull=True)
+        if self.value() == "yes":
+            return queryset.filter(resolved_at__isnull=False)
+        return queryset
+
+
+@admin.register(JobReport)
+class JobReportAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "job", "reason", "reporter_email", "resolved_at"]
+    list_filter = [ResolvedFilter, "reason"]
+    list_select_related = ["job__company", "reporter"]
+    search_fields = ["job__title", "job__company__name", "details", "reporter_email"]
+    raw_id_fields = ["job", "reporter"]
+    readonly_fields = ["created_at"]
+    actions = ["mark_resolved"]
+
+    @admin.action(description="Mark as resolved")
+    def mark_resolved(self, request, queryset):
+        updated = queryset.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
+        self.message_user(request, f"{updated} report(s) marked as resolved.", messages.SUCCESS)

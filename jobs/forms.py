@@ -1,0 +1,337 @@
+"""The employer's job form: every field of a Job, validated so that what goes live makes sense."""
+
+from decimal import Decimal
+
+from django import forms
+from django.core.validators import URLValidator
+
+from jobs import gazetteer
+from jobs.choices import US_STATES, Benefit, Credential, PayPeriod, WorkplaceType
+from jobs.models import Job
+from jobs.sanitize import sanitize_description, visible_text
+
+DESCRIPTION_MIN_CHARS = 100
+# Above this an hourly rate is almost surely a salary, and below it a salary an hourly rate.
+PAY_PERIOD_SANITY_LIMIT = Decimal("1000")
+
+LOCATED = {WorkplaceType.ONSITE, WorkplaceType.HYBRID}
+
+
+def money(value: Decimal) -> str:
+    return f"${value:,.2f}".replace(".00", "")
+
+
+def checkboxes(label, choices, help_text=""):
+    return forms.MultipleChoiceField(
+        label=label,
+        choices=choices,
+        required=False,
+        help_text=help_text,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class JobForm(forms.ModelForm):
+    """Create or edit a job; `job_fields()` adds coordinates from the offline gazetteer."""
+
+    remote_states = checkboxes(
+        "States a remote hire may live in",
+        US_STATES,
+        "Only for remote jobs. Leave all unticked if you hire anywhere in the US.",
+    )
+    required_credentials = checkboxes("Required credentials", Credential.choices)
+    preferred_credentials = checkboxes("Preferred credentials", Credential.choices)
+    license_states = checkboxes(
+        "License states", US_STATES, "States where the required license must be held, if any."
+    )
+    benefits = checkboxes("Benefits you offer", Benefit.choices)
+    apply_url = forms.URLField(
+        label="Application URL",
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        validators=[URLValidator(schemes=["http", "https"])],
+        error_messages={
+            "invalid": "Enter a web address that starts with https:// (or http://).",
+        },
+        help_text="Where candidates apply on your website, for example "
+        "https://careers.example.org/jobs/1234.",
+        widget=forms.URLInput(attrs={"inputmode": "url", "placeholder": "https://"}),
+    )
+
+    fieldsets = [
+        (
+            "role",
+            "The role",
+            [
+                "title",
+                "profession",
+                "specialty",
+                "facility_type",
+                "employment_type",
+                "shift",
+                "experience_level",
+            ],
+        ),
+        ("where", "Where", ["workplace_type", "city", "state", "zip_code", "remote_states"]),
+        ("pay", "Pay", ["pay_min", "pay_max", "pay_period", "sign_on_bonus"]),
+        (
+            "requirements",
+            "Credentials and licenses",
+            ["required_credentials", "preferred_credentials", "license_states", "visa_sponsorship"],
+        ),
+        ("benefits", "Benefits", ["benefits"]),
+        ("description", "About the job", ["description"]),
+        ("apply", "How candidates apply", ["apply_method", "apply_url"]),
+    ]
+
+    class Meta:
+        model = Job
+        fields = [
+            "title",
+            "profession",
+            "specialty",
+            "facility_type",
+            "employment_type",
+            "shift",
+            "experience_level",
+            "workplace_type",
+            "remote_states",
+            "city",
+            "state",
+            "zip_code",
+            "pay_min",
+            "pay_max",
+            "pay_period",
+            "sign_on_bonus",
+            "required_credentials",
+            "preferred_credentials",
+            "license_states",
+            "visa_sponsorship",
+            "benefits",
+            "description",
+            "apply_method",
+            "apply_url",
+        ]
+        labels = {
+            "title": "Job title",
+            "specialty": "Specialty (optional)",
+            "facility_type": "Facility type",
+            "employment_type": "Employment type",
+            "experience_level": "Experience level",
+            "workplace_type": "Workplace",
+            "zip_code": "ZIP code",
+            "pay_min": "Minimum pay",
+            "pay_max": "Maximum pay",
+            "pay_period": "Pay is",
+            "sign_on_bonus": "Sign-on bonus (optional)",
+            "visa_sponsorship": "We sponsor work visas for this role",
+            "apply_method": "Candidates apply",
+        }
+        help_texts = {
+            "title": (
+                "For example “Registered Nurse, ICU (nights)” or “Remote Risk Adjustment Coder”."
+            ),
+            "city": "For on-site and hybrid jobs. Give the city and state, the ZIP code, or both.",
+            "zip_code": "Five digits, for example 80202.",
+            "pay_min": "Every job on healthcareers shows its pay range. In US dollars.",
+            "pay_max": "The same as the minimum if the pay is fixed.",
+            "sign_on_bonus": "In US dollars.",
+            "description": (
+                "At least 100 characters: the unit, the team, a typical shift, what you offer. "
+                "Plain text works (a blank line starts a new paragraph); you may also use simple "
+                "HTML: paragraphs, bold, italics, lists, h3/h4 headings and links."
+            ),
+        }
+        widgets = {
+            "title": forms.TextInput(attrs={"autocomplete": "off"}),
+            "workplace_type": forms.RadioSelect,
+            "pay_period": forms.RadioSelect,
+            "apply_method": forms.RadioSelect,
+            "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
+            "zip_code": forms.TextInput(
+                attrs={"inputmode": "numeric", "autocomplete": "postal-code", "maxlength": 5}
+            ),
+            "pay_min": forms.NumberInput(
+                attrs={"min": "0", "step": "0.01", "inputmode": "decimal"}
+            ),
+            "pay_max": forms.NumberInput(
+                attrs={"min": "0", "step": "0.01", "inputmode": "decimal"}
+            ),
+            "sign_on_bonus": forms.NumberInput(
+                attrs={"min": "0", "step": "1", "inputmode": "decimal"}
+            ),
+            "description": forms.Textarea(attrs={"rows": 14}),
+        }
+        error_messages = {
+            "title": {"required": "Enter the job title."},
+            "profession": {"required": "Choose the profession."},
+            "facility_type": {"required": "Choose the type of facility."},
+            "employment_type": {"required": "Choose the employment type."},
+            "pay_min": {"required": "Enter the minimum pay. Every job shows its pay range."},
+            "pay_max": {"required": "Enter the maximum pay. Every job shows its pay range."},
+            "pay_period": {"required": "Choose whether the pay is per hour or per year."},
+            "description": {"required": "Describe the job in at least 100 characters."},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The form field for a model field with a default has no empty choice: make the selects
+        # without a default start empty, so that nothing is posted by accident.
+        for name in ["profession", "facility_type", "employment_type"]:
+            field = self.fields[name]
+            field.choices = [("", "Choose…"), *[c for c in field.choices if c[0]]]
+        self.fields["state"].choices = [("", "Choose a state…"), *US_STATES]
+        for name in ["workplace_type", "pay_period", "apply_method"]:
+            # RadioSelect: no blank option.
+            self.fields[name].choices = [c for c in self.fields[name].choices if c[0]]
+
+    # Fieldsets for the template: (slug, legend, [bound fields]).
+    def grouped_fields(self):
+        return [
+            (slug, legend, [self[name] for name in names]) for slug, legend, names in self.fieldsets
+        ]
+
+    def clean_title(self):
+        return " ".join(self.cleaned_data["title"].split())
+
+    def clean_zip_code(self):
+        zip_code = self.cleaned_data.get("zip_code", "").strip()
+        if zip_code and not gazetteer.ZIP_RE.match(zip_code):
+            raise forms.ValidationError("A ZIP code has exactly five digits, for example 80202.")
+        if zip_code and gazetteer.zip_place(zip_code) is None:
+            raise forms.ValidationError(
+                f"We don't know the ZIP code {zip_code}. Check it, or leave it empty and give "
+                "the city and state."
+            )
+        return zip_code
+
+    def clean_city(self):
+        return " ".join(self.cleaned_data.get("city", "").split())
+
+    def clean_pay_min(self):
+        pay_min = self.cleaned_data["pay_min"]
+        if pay_min is not None and pay_min <= 0:
+            raise forms.ValidationError("Enter a minimum pay above zero.")
+        return pay_min
+
+    def clean_sign_on_bonus(self):
+        bonus = self.cleaned_data.get("sign_on_bonus")
+        if bonus is not None and bonus <= 0:
+            raise forms.ValidationError("Enter a bonus above zero, or leave it empty.")
+        return bonus
+
+    def clean_description(self):
+        description = sanitize_description(self.cleaned_data.get("description", ""))
+        length = len(visible_text(description))
+        if length < DESCRIPTION_MIN_CHARS:
+            raise forms.ValidationError(
+                f"Write at least {DESCRIPTION_MIN_CHARS} characters about the job "
+                f"(you have {length}). Candidates decide from the description."
+            )
+        return description
+
+    def clean(self):
+        cleaned = super().clean()
+        self._clean_location(cleaned)
+        self._clean_pay(cleaned)
+        if cleaned.get("apply_method") == Job.ApplyMethod.EXTERNAL:
+            if not cleaned.get("apply_url") and "apply_url" not in self.errors:
+                self.add_error(
+                    "apply_url",
+                    "Enter the web address where candidates apply, or let them apply on "
+                    "healthcareers.",
+                )
+        elif "apply_method" in cleaned:
+            cleaned["apply_url"] = ""
+        return cleaned
+
+    def _clean_location(self, cleaned):
+        workplace = cleaned.get("workplace_type")
+        if workplace is None:
+            return
+        self._place = None
+        if workplace not in LOCATED:
+            # A remote job has no place; where the hire may live is remote_states.
+            cleaned.update(city="", state="", zip_code="")
+            return
+        cleaned["remote_states"] = []
+        if "zip_code" in self.errors:
+            return
+        city, state = cleaned.get("city", ""), cleaned.get("state", "")
+        zip_code = cleaned.get("zip_code", "")
+        if zip_code:
+            place = gazetteer.zip_place(zip_code)
+            if state and state != place.state:
+                self.add_error(
+                    "zip_code",
+                    f"The ZIP code {zip_code} is in {place.state}, not {state}. "
+                    "Check the ZIP code or the state.",
+                )
+                return
+            if city and not state:
+                cleaned["state"] = place.state
+            if not city and not state:
+                cleaned.update(city=place.city, state=place.state)
+            self._place = place
+            return
+        if not city and not state:
+            self.add_error("city", "Enter the city and state, or the ZIP code, of the job.")
+            return
+        if not city:
+            self.add_error("city", "Enter the city, or the ZIP code.")
+            return
+        if not state:
+            self.add_error("state", "Choose the state.")
+            return
+        place = gazetteer.city_place(city, state)
+        if place is None:
+            self.add_error(
+                "city",
+                f"We couldn't find {city}, {state}. Check the spelling, or enter the ZIP code.",
+            )
+            return
+        self._place = place
+
+    def _clean_pay(self, cleaned):
+        pay_min, pay_max, period = (
+            cleaned.get("pay_min"),
+            cleaned.get("pay_max"),
+            cleaned.get("pay_period"),
+        )
+        if pay_min is None or pay_max is None:
+            return
+        if pay_max < pay_min:
+            self.add_error(
+                "pay_max",
+                f"The maximum pay must be at least the minimum ({money(pay_min)}).",
+            )
+            return
+        if period == PayPeriod.HOUR and pay_max > PAY_PERIOD_SANITY_LIMIT:
+            self.add_error(
+                "pay_period",
+                f"{money(pay_max)} per hour looks like a yearly salary. Choose “per year”, "
+                "or check the amounts.",
+            )
+        elif period == PayPeriod.YEAR and pay_min < PAY_PERIOD_SANITY_LIMIT:
+            self.add_error(
+                "pay_period",
+                f"{money(pay_min)} per year looks like an hourly rate. Choose “per hour”, "
+                "or check the amounts.",
+            )
+
+    def job_fields(self) -> dict:
+        """The cleaned values to store, with the coordinates of the job's place."""
+        fields = {name: self.cleaned_data[name] for name in self._meta.fields}
+        place = getattr(self, "_place", None)
+        fields["latitude"] = place.latitude if place else None
+        fields["longitude"] = place.longitude if place else None
+        return fields
+
+    def error_summary(self):
+        """(field label, first error, field id) for the summary at the top of the form."""
+        return [
+            (self[name].label, self.errors[name][0], self[name].auto_id)
+            for name in self.fields
+            if name in self.errors
+        ]

@@ -1,0 +1,72 @@
+"""schema.org JobPosting for Google for Jobs: only on the page of an open job, and every value
+matches what the page shows (see the guide, section 5)."""
+
+import json
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.safestring import SafeString, mark_safe
+
+from jobs.choices import SCHEMA_EMPLOYMENT_TYPE, STATE_NAMES, PayPeriod
+
+# As django.utils.html.json_script does: nothing in the data can close the <script> element.
+_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def _number(value):
+    return int(value) if value == int(value) else float(value)
+
+
+def job_posting(job, *, description: str) -> dict:
+    """The JobPosting of a job; `description` is the sanitized HTML the page shows."""
+    posting = {
+        "@context": "https://schema.org/",
+        "@type": "JobPosting",
+        "title": job.title,
+        "description": description,
+        "datePosted": job.published_at.isoformat(),
+        "validThrough": job.expires_at.isoformat(),
+        "employmentType": SCHEMA_EMPLOYMENT_TYPE[job.employment_type],
+        "hiringOrganization": {"@type": "Organization", "name": job.company.name},
+        "identifier": {"@type": "PropertyValue", "name": job.company.name, "value": str(job.pk)},
+        "url": settings.SITE_URL + job.get_absolute_url(),
+        "baseSalary": {
+            "@type": "MonetaryAmount",
+            "currency": "USD",
+            "value": {
+                "@type": "QuantitativeValue",
+                "minValue": _number(job.pay_min),
+                "maxValue": _number(job.pay_max),
+                "unitText": "HOUR" if job.pay_period == PayPeriod.HOUR else "YEAR",
+            },
+        },
+        "directApply": job.apply_method == job.ApplyMethod.ON_SITE,
+    }
+    organization = posting["hiringOrganization"]
+    if website := getattr(job.company, "website", ""):
+        organization["sameAs"] = website
+    if logo := getattr(job.company, "logo", None):
+        url = logo.url
+        organization["logo"] = url if url.startswith("http") else settings.SITE_URL + url
+    if job.is_remote:
+        posting["jobLocationType"] = "TELECOMMUTE"
+        posting["applicantLocationRequirements"] = [
+            {"@type": "State", "name": STATE_NAMES[state]} for state in job.remote_states
+        ] or [{"@type": "Country", "name": "US"}]
+    elif job.city or job.state:
+        address = {"@type": "PostalAddress", "addressCountry": "US"}
+        for key, value in [
+            ("addressLocality", job.city),
+            ("addressRegion", job.state),
+            ("postalCode", job.zip_code),
+        ]:
+            if value:
+                address[key] = value
+        posting["jobLocation"] = {"@type": "Place", "address": address}
+    return posting
+
+
+def as_script_content(data: dict) -> SafeString:
+    """JSON that is safe inside <script type="application/ld+json">...</script>."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_ESCAPES)
+    return mark_safe(text)  # noqa: S308 - every <, > and & is escaped above

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from jobs import feeds, views
+
+app_name = "jobs"
+
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("feed/", feeds.LatestJobsFeed(), name="rss"),
+    path("feed.xml", feeds.aggregator_feed, name="aggregator_feed"),
+    path("<slug:slug>/", views.detail, name="detail"),
+    path("<slug:slug>/report/", views.report, name="report"),
+]
