@@ -20,7 +20,7 @@ from jobs.choices import (
     Shift,
     WorkplaceType,
 )
-from jobs.gazetteer import zip_place
+from jobs.gazetteer import city_place, zip_place
 from jobs.models import Job
 
 # profession: (titles, specialties, credentials required, preferred, pay range, period, facility)
@@ -225,20 +225,66 @@ def build_description(rng, title, specialty, facility_label, profession, shift, 
     )
 
 
+# Which demo employers hire which professions, by the company's facility type; hospitals and
+# the staffing agency hire everyone.
+HIRES_EVERYONE = {FacilityType.HOSPITAL, FacilityType.STAFFING_AGENCY}
+
+
+def employers_for(profession_facility, companies):
+    specialised = [c for c in companies if c.facility_type == profession_facility]
+    return specialised + [c for c in companies if c.facility_type in HIRES_EVERYONE]
+
+
 def seed_jobs(companies, created_by=None, count=360) -> int:
-    """Create `count` jobs spread over `companies`, unless they already have jobs."""
+    """Create about `count` live jobs at `companies`, unless they already have jobs.
+
+    Each job goes to a company that hires that profession, in one of the company's own cities,
+    and no company gets more live or featured jobs than its plan allows.
+    """
     if Job.objects.filter(company__in=companies).exists():
         return 0
     rng = random.Random(20261122)  # noqa: S311 - demo data, not security
     now = timezone.now()
+    companies = list(companies)
+    places = {
+        company.pk: [
+            place
+            for location in company.locations.all()
+            if (place := city_place(location.city, location.state))
+        ]
+        or [zip_place(rng.choice(ZIPS))]
+        for company in companies
+    }
+    live = dict.fromkeys((c.pk for c in companies), 0)
+    featured = dict.fromkeys((c.pk for c in companies), 0)
     professions = list(ROLES)
     jobs = []
     for index in range(count):
         profession = professions[index % len(professions)]
         titles, specialties, required, preferred, (low, high), period, facility = ROLES[profession]
+        open_to_more = [
+            c
+            for c in employers_for(facility, companies)
+            if c.plan_details.max_active_jobs is None or live[c.pk] < c.plan_details.max_active_jobs
+        ]
+        if not open_to_more:
+            continue
+        specialists = [c for c in open_to_more if c.facility_type == facility]
+        company = rng.choice(specialists if specialists and rng.random() < 0.6 else open_to_more)
+        live[company.pk] += 1
+        feature_limit = company.plan_details.max_featured_jobs
+        is_featured = index % 23 == 0 and (
+            feature_limit is None or featured[company.pk] < feature_limit
+        )
+        featured[company.pk] += is_featured
         title_base = rng.choice(titles)
-        specialty = rng.choice(specialties)
-        redundant = specialty.split()[0].lower() in title_base.lower()
+        if profession == Profession.PHYSICIAN:  # each physician title names its specialty
+            specialty = specialties[titles.index(title_base)]
+        else:
+            specialty = rng.choice(specialties)
+        redundant = (
+            profession == Profession.PHYSICIAN or specialty.split()[0].lower() in title_base.lower()
+        )
         title = f"{title_base}, {specialty}" if rng.random() < 0.6 and not redundant else title_base
         shift = (
             Shift.DAY
@@ -250,7 +296,7 @@ def seed_jobs(companies, created_by=None, count=360) -> int:
             workplace = WorkplaceType.REMOTE
         else:
             workplace = rng.choice([WorkplaceType.ONSITE] * 5 + [WorkplaceType.HYBRID])
-        place = zip_place(rng.choice(ZIPS))
+        place = rng.choice(places[company.pk])
         step = 1 if period == PayPeriod.HOUR else 1000
         pay_min = rng.randrange(low, high - (high - low) // 4, step)
         spread = high - low
@@ -262,9 +308,10 @@ def seed_jobs(companies, created_by=None, count=360) -> int:
             weights=[60, 12, 12, 9, 5, 2],
         )[0]  # fmt: skip
         published = now - timedelta(days=rng.randrange(0, 28), hours=rng.randrange(0, 24))
+        remote = workplace == WorkplaceType.REMOTE
         jobs.append(
             Job(
-                company=companies[index % len(companies)],
+                company=company,
                 created_by=created_by,
                 title=title,
                 profession=profession,
@@ -276,14 +323,14 @@ def seed_jobs(companies, created_by=None, count=360) -> int:
                 workplace_type=workplace,
                 remote_states=(
                     sorted(rng.sample(["CO", "TX", "FL", "AZ", "NC", "GA", "OH", "PA"], 3))
-                    if workplace == WorkplaceType.REMOTE and rng.random() < 0.4
+                    if remote and rng.random() < 0.4
                     else []
                 ),
-                city="" if workplace == WorkplaceType.REMOTE else place.city,
-                state="" if workplace == WorkplaceType.REMOTE else place.state,
-                zip_code="" if workplace == WorkplaceType.REMOTE else place.zip_code,
-                latitude=None if workplace == WorkplaceType.REMOTE else place.latitude,
-                longitude=None if workplace == WorkplaceType.REMOTE else place.longitude,
+                city="" if remote else place.city,
+                state="" if remote else place.state,
+                zip_code="" if remote else place.zip_code,
+                latitude=None if remote else place.latitude,
+                longitude=None if remote else place.longitude,
                 pay_min=Decimal(pay_min),
                 pay_max=Decimal(pay_max),
                 pay_period=period,
@@ -305,7 +352,7 @@ def seed_jobs(companies, created_by=None, count=360) -> int:
                     required,
                 ),  # fmt: skip
                 status=Job.Status.PUBLISHED,
-                is_featured=index % 37 == 0,
+                is_featured=is_featured,
                 published_at=published,
                 expires_at=published + timedelta(days=30),
             )

@@ -1,11 +1,62 @@
+from datetime import timedelta
+
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
+
+from employers.choices import US_STATES, CompanySize, FacilityType
+from employers.plans import DEFAULT_PLAN, PLAN_CHOICES, Plan, get_plan
+
+INVITATION_LIFETIME = timedelta(days=7)
+
+# The reverse relation from Job (jobs app) and its stored status value. Spelled as strings so that
+# employers never imports jobs: jobs depends on employers, not the other way round.
+LIVE_JOB_STATUS = "published"
+
+
+def live_jobs_q(prefix: str = "") -> Q:
+    """Jobs a candidate can see and apply to: published and not past their expiry date."""
+    return Q(**{f"{prefix}status": LIVE_JOB_STATUS, f"{prefix}expires_at__gt": timezone.now()})
 
 
 class CompanyQuerySet(models.QuerySet):
     def verified(self):
         return self.filter(is_verified=True)
+
+    def with_open_job_counts(self):
+        """Annotate `open_job_count` with a correlated subquery: Postgres evaluates it only for
+        the rows a page returns (after ORDER BY ... LIMIT), each through the jobs' company_id
+        index, instead of grouping every job of the site."""
+        per_company = (
+            Company.objects.filter(pk=OuterRef("pk"))
+            .order_by()
+            .annotate(n=Count("jobs", filter=live_jobs_q("jobs__")))
+            .values("n")
+        )
+        return self.annotate(
+            open_job_count=Coalesce(Subquery(per_company, output_field=models.IntegerField()), 0)
+        )
+
+    def hiring(self):
+        """Companies with at least one open job (annotates `open_job_count` too)."""
+        return self.with_open_job_counts().filter(open_job_count__gt=0)
+
+    def in_state(self, state: str):
+        return self.filter(
+            Exists(CompanyLocation.objects.filter(company=OuterRef("pk"), state=state))
+        )
+
+    def named_like(self, text: str):
+        return self.filter(name__icontains=text)
+
+    def for_listing(self):
+        """What the Company List shows: open job counts and locations, with no N+1."""
+        return self.with_open_job_counts().prefetch_related("locations")
 
 
 class Company(models.Model):
@@ -16,16 +67,41 @@ class Company(models.Model):
     is_verified = models.BooleanField(
         default=False, help_text="Verified by staff; unverified companies' jobs are reviewed."
     )
+    logo = models.ImageField(
+        upload_to="logos/",
+        blank=True,
+        help_text="Re-encoded by the site (WebP, at most 400 x 400).",
+    )
+    about = models.TextField(blank=True, help_text="Sanitized HTML.")
+    website = models.URLField(max_length=300, blank=True)
+    size = models.CharField(max_length=16, choices=CompanySize.choices, blank=True)
+    facility_type = models.CharField(max_length=32, choices=FacilityType.choices, blank=True)
+    benefits = ArrayField(models.CharField(max_length=100), default=list, blank=True)
+    plan = models.CharField(
+        max_length=16,
+        choices=PLAN_CHOICES,
+        default=DEFAULT_PLAN,
+        help_text="Changed by staff only (invoiced billing); see employers/plans.py.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     objects = CompanyQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "companies"
+        indexes = [models.Index(fields=["facility_type"], name="company_facility_type")]
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("companies:detail", kwargs={"slug": self.slug})
+
+    @property
+    def plan_details(self) -> Plan:
+        return get_plan(self.plan)
 
     @staticmethod
     def unique_slug_for(name: str) -> str:
@@ -34,6 +110,26 @@ class Company(models.Model):
         while Company.objects.filter(slug=slug).exists():
             slug, n = f"{base}-{n}", n + 1
         return slug
+
+
+class CompanyLocation(models.Model):
+    """A place where a company has staff: shown on its page, filtered on in the Company List."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="locations")
+    city = models.CharField(max_length=80)
+    state = models.CharField(max_length=2, choices=US_STATES)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["company", "position", "pk"]
+        indexes = [models.Index(fields=["state"], name="company_location_state")]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return f"{self.city}, {self.state}"
 
 
 class Membership(models.Model):
@@ -52,6 +148,12 @@ class Membership(models.Model):
 
     class Meta:
         ordering = ["company", "role", "user__email"]
+        constraints = [
+            # Ownership moves by transfer (demote, then promote), so there is never a second one.
+            models.UniqueConstraint(
+                fields=["company"], condition=Q(role="owner"), name="one_owner_per_company"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.user} ({self.get_role_display()}) at {self.company}"
@@ -59,3 +161,111 @@ class Membership(models.Model):
     @property
     def is_owner(self) -> bool:
         return self.role == self.Role.OWNER
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        """Not accepted, not revoked and not expired: the link still works."""
+        return self.filter(
+            accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+        )
+
+    def awaiting_email(self):
+        return self.pending().filter(sent_at__isnull=True)
+
+
+class Invitation(models.Model):
+    """An owner's invitation for someone to join the company's hiring team as a recruiter.
+
+    The emailed link carries a signed id (employers/invitations.py); the row decides whether it
+    still works: single-use (accepted_at is set by a conditional UPDATE), revocable, expiring.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        ACCEPTED = "accepted", "Accepted"
+        REVOKED = "revoked", "Revoked"
+        EXPIRED = "expired", "Expired"
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField()
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    sent_at = models.DateTimeField(null=True, blank=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["company", "email"], name="invitation_company_email")]
+
+    def __str__(self):
+        return f"{self.email} to {self.company}"
+
+    @property
+    def status(self) -> str:
+        if self.accepted_at:
+            return self.Status.ACCEPTED
+        if self.revoked_at:
+            return self.Status.REVOKED
+        if self.expires_at <= timezone.now():
+            return self.Status.EXPIRED
+        return self.Status.PENDING
+
+    def get_status_display(self) -> str:
+        return self.Status(self.status).label
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
+
+
+class UpgradeRequestQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(handled_at__isnull=True)
+
+    def awaiting_notification(self):
+        return self.filter(Q(staff_notified_at__isnull=True) | Q(confirmation_sent_at__isnull=True))
+
+
+class UpgradeRequest(models.Model):
+    """An employer owner's request for another plan. Staff follow up (invoiced billing) and change
+    the company's plan in admin; nothing is charged on the site."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="upgrade_requests")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Kept on the request so that staff can answer even if the account is deleted later.
+    requester_name = models.CharField(max_length=150, blank=True)
+    requester_email = models.EmailField()
+    current_plan = models.CharField(max_length=16, choices=PLAN_CHOICES)
+    plan = models.CharField("requested plan", max_length=16, choices=PLAN_CHOICES)
+    message = models.TextField(max_length=2000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    staff_notified_at = models.DateTimeField(null=True, blank=True)
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True)
+    handled_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = UpgradeRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.company}: {self.get_current_plan_display()} → {self.get_plan_display()}"
+
+    @property
+    def plan_details(self) -> Plan:
+        return get_plan(self.plan)

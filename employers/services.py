@@ -1,7 +1,41 @@
+"""Writes of the employers app: companies, their profile, team, invitations and plan requests."""
+
+from dataclasses import dataclass
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from accounts.models import User
-from employers.models import Company, Membership
+from accounts.staff import staff_recipients
+from config.queueing import enqueue_on_commit
+from employers.emails import send_templated_email
+from employers.invitations import invitation_url
+from employers.models import (
+    INVITATION_LIFETIME,
+    Company,
+    CompanyLocation,
+    Invitation,
+    Membership,
+    UpgradeRequest,
+)
+from employers.plans import get_plan, plans_above
+
+MAX_PENDING_INVITATIONS = 25
+
+
+class EmployerActionError(Exception):
+    """A refusal to show to the person who asked, with a `code` for tests and templates."""
+
+    def __init__(self, message: str, code: str = "invalid"):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+# Companies ----------------------------------------------------------------------------------
 
 
 @transaction.atomic
@@ -10,3 +44,385 @@ def company_create(*, owner: User, name: str) -> Company:
     company = Company.objects.create(name=name.strip(), slug=Company.unique_slug_for(name))
     Membership.objects.create(company=company, user=owner, role=Membership.Role.OWNER)
     return company
+
+
+@dataclass(frozen=True)
+class Place:
+    city: str
+    state: str
+
+
+@transaction.atomic
+def company_update_profile(
+    *,
+    company: Company,
+    name: str,
+    about: str,
+    website: str,
+    size: str,
+    facility_type: str,
+    locations: list[Place],
+    benefits: list[str],
+    logo=None,
+    remove_logo: bool = False,
+) -> Company:
+    """Save the company's profile. `about` must already be sanitized and `logo` processed
+    (employers/logos.py). The slug stays as it was, so links to the company page keep working."""
+    old_logo_name = company.logo.name if company.logo else ""
+    company.name = name.strip()
+    company.about = about
+    company.website = website
+    company.size = size
+    company.facility_type = facility_type
+    company.benefits = list(benefits)
+    if logo is not None:
+        company.logo.save(logo.name, logo, save=False)
+    elif remove_logo:
+        company.logo = ""
+    company.save()
+    company.locations.all().delete()
+    CompanyLocation.objects.bulk_create(
+        CompanyLocation(company=company, city=place.city, state=place.state, position=index)
+        for index, place in enumerate(locations)
+    )
+    new_logo_name = company.logo.name if company.logo else ""
+    if old_logo_name and old_logo_name != new_logo_name:
+        storage = company.logo.storage
+        transaction.on_commit(lambda: storage.delete(old_logo_name))
+    return company
+
+
+def company_set_verified(*, companies, verified: bool) -> int:
+    """Staff verify (or unverify) companies; returns how many changed."""
+    return companies.exclude(is_verified=verified).update(is_verified=verified)
+
+
+# Invitations --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def invitation_create(*, company: Company, invited_by: User, email: str) -> Invitation:
+    """Invite `email` to the hiring team as a recruiter; the email goes out once committed."""
+    from employers.tasks import send_invitation
+
+    email = email.strip().lower()
+    Company.objects.select_for_update().filter(pk=company.pk).get()  # one invite at a time
+    if company.memberships.filter(user__email__iexact=email).exists():
+        raise EmployerActionError(f"{email} is already on your hiring team.", "member")
+    pending = company.invitations.pending()
+    if pending.filter(email__iexact=email).exists():
+        raise EmployerActionError(
+            f"{email} already has a pending invitation. Resend it from the list below if it "
+            "did not arrive.",
+            "pending",
+        )
+    if pending.count() >= MAX_PENDING_INVITATIONS:
+        raise EmployerActionError(
+            f"You have {MAX_PENDING_INVITATIONS} pending invitations. Revoke some, or wait for "
+            "them to be accepted, before sending more.",
+            "too_many",
+        )
+    invitation = Invitation.objects.create(
+        company=company,
+        email=email,
+        invited_by=invited_by,
+        expires_at=timezone.now() + INVITATION_LIFETIME,
+    )
+    enqueue_on_commit(send_invitation, invitation.pk)
+    return invitation
+
+
+@transaction.atomic
+def invitation_resend(*, invitation: Invitation) -> Invitation:
+    """Send a pending (or expired) invitation again, valid for another INVITATION_LIFETIME."""
+    from employers.tasks import send_invitation
+
+    if invitation.accepted_at or invitation.revoked_at:
+        raise EmployerActionError(
+            "This invitation was already accepted or revoked; send a new one instead.", "closed"
+        )
+    invitation.expires_at = timezone.now() + INVITATION_LIFETIME
+    invitation.sent_at = None
+    invitation.save(update_fields=["expires_at", "sent_at"])
+    enqueue_on_commit(send_invitation, invitation.pk)
+    return invitation
+
+
+def invitation_revoke(*, invitation: Invitation) -> bool:
+    """Withdraw an invitation that has not been accepted; its link stops working."""
+    revoked = Invitation.objects.filter(
+        pk=invitation.pk, accepted_at__isnull=True, revoked_at__isnull=True
+    ).update(revoked_at=timezone.now())
+    if not revoked:
+        raise EmployerActionError("This invitation was already accepted or revoked.", "closed")
+    return True
+
+
+def invitation_send_email(*, invitation_id: int) -> bool:
+    """Email the invitation link exactly once per (re)send; False if there is nothing to send."""
+    now = timezone.now()
+    claimed = (
+        Invitation.objects.pending()
+        .filter(pk=invitation_id, sent_at__isnull=True)
+        .update(sent_at=now)
+    )
+    if not claimed:
+        return False
+    invitation = Invitation.objects.select_related("company", "invited_by").get(pk=invitation_id)
+    context = {
+        "invitation": invitation,
+        "company": invitation.company,
+        "inviter": invitation.invited_by,
+        "accept_url": invitation_url(invitation),
+        "expires_on": date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT"),
+    }
+    reply_to = [invitation.invited_by.email] if invitation.invited_by else None
+    try:
+        send_templated_email("invitation", context, to=[invitation.email], reply_to=reply_to)
+    except Exception:
+        # Give the claim back so that a retry or the periodic sweep sends it later.
+        Invitation.objects.filter(pk=invitation_id, sent_at=now).update(sent_at=None)
+        raise
+    return True
+
+
+def invitation_refusal(invitation: Invitation, user) -> EmployerActionError | None:
+    """Why `user` (signed in, or a guest) cannot accept `invitation`, or None if they can."""
+    status = invitation.status
+    company = invitation.company
+    own_second_click = user.is_authenticated and invitation.accepted_by_id == user.pk
+    if status == Invitation.Status.ACCEPTED and own_second_click:
+        return EmployerActionError(f"You are already on {company.name}'s hiring team.", "member")
+    if status == Invitation.Status.ACCEPTED:
+        return EmployerActionError(
+            "This invitation has already been used. Each invitation link works once.", "used"
+        )
+    if status == Invitation.Status.REVOKED:
+        return EmployerActionError(
+            f"This invitation was withdrawn by {company.name}. Ask their owner for a new one if "
+            "you still need to join.",
+            "revoked",
+        )
+    if status == Invitation.Status.EXPIRED:
+        expired_on = date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT")
+        return EmployerActionError(
+            f"This invitation expired on {expired_on}. Ask {company.name}'s owner to send a new "
+            "one.",
+            "expired",
+        )
+    if not user.is_authenticated:
+        return None
+    if user.email.lower() != invitation.email.lower():
+        return EmployerActionError(
+            f"This invitation was sent to {invitation.email}, and you are signed in as "
+            f"{user.email}. Sign out, then open the link again.",
+            "wrong_user",
+        )
+    if not user.is_employer:
+        return EmployerActionError(
+            f"{user.email} is a job seeker account, and a hiring team needs an employer account. "
+            f"Ask {company.name}'s owner to invite another email address, or contact us.",
+            "candidate",
+        )
+    membership = Membership.objects.filter(user=user).select_related("company").first()
+    if membership and membership.company_id == company.pk:
+        return EmployerActionError(f"You are already on {company.name}'s hiring team.", "member")
+    if membership:
+        return EmployerActionError(
+            f"Your account is on the hiring team of {membership.company.name}, and an employer "
+            "account belongs to one company. Ask to be invited with another email address, or "
+            "contact us.",
+            "other_company",
+        )
+    return None
+
+
+@transaction.atomic
+def invitation_accept(*, invitation_id: int, user: User) -> Membership:
+    """Join the company's hiring team as a recruiter. Single-use: the invitation is claimed with
+    a conditional UPDATE, so two clicks (or two people) cannot both use it."""
+    User.objects.select_for_update().filter(pk=user.pk).get()  # serialises joins per user
+    invitation = Invitation.objects.select_related("company").get(pk=invitation_id)
+    refusal = invitation_refusal(invitation, user)
+    if refusal:
+        raise refusal
+    claimed = (
+        Invitation.objects.pending()
+        .filter(pk=invitation_id)
+        .update(accepted_at=timezone.now(), accepted_by=user)
+    )
+    if not claimed:
+        raise EmployerActionError("This invitation has already been used.", "used")
+    return Membership.objects.create(
+        company=invitation.company, user=user, role=Membership.Role.RECRUITER
+    )
+
+
+def invitation_email_has_account(invitation: Invitation) -> bool:
+    return (
+        User.objects.filter(email__iexact=invitation.email).exists()
+        or EmailAddress.objects.filter(email__iexact=invitation.email).exists()
+    )
+
+
+@transaction.atomic
+def invitation_accept_with_signup(*, invitation_id: int, full_name: str, password: str) -> User:
+    """Create an employer account for the invited address and join the team in one step.
+
+    Opening the emailed link proves the address, so it is stored as verified."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation_id)
+    refusal = invitation_refusal(invitation, AnonymousUser())
+    if refusal:
+        raise refusal
+    if invitation_email_has_account(invitation):
+        raise EmployerActionError(
+            f"An account already uses {invitation.email}. Sign in to accept the invitation.",
+            "has_account",
+        )
+    user = User.objects.create_user(
+        email=invitation.email, password=password, full_name=full_name, role=User.Role.EMPLOYER
+    )
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    invitation_accept(invitation_id=invitation_id, user=user)
+    return user
+
+
+# Team ---------------------------------------------------------------------------------------
+
+
+def membership_remove(*, membership: Membership) -> None:
+    """Take a recruiter off the hiring team. Their account stays; the jobs stay with the company."""
+    if membership.is_owner:
+        raise EmployerActionError(
+            "The owner cannot be removed. Transfer ownership to a recruiter first.", "owner"
+        )
+    deleted, _ = Membership.objects.filter(
+        pk=membership.pk, role=Membership.Role.RECRUITER
+    ).delete()
+    if not deleted:
+        raise EmployerActionError("This person is no longer on the team.", "gone")
+
+
+@transaction.atomic
+def ownership_transfer(*, company: Company, by: User, to_membership_id: int) -> Membership:
+    """Make a recruiter the owner; the current owner becomes a recruiter. One owner remains."""
+    team = {m.pk: m for m in Membership.objects.select_for_update().filter(company=company)}
+    current = next((m for m in team.values() if m.is_owner), None)
+    if current is None or current.user_id != by.pk:
+        raise EmployerActionError("Only the company's owner can transfer ownership.", "not_owner")
+    target = team.get(to_membership_id)
+    if target is None:
+        raise EmployerActionError("Choose a recruiter on your team.", "not_member")
+    if target.pk == current.pk:
+        raise EmployerActionError("You are already the owner.", "self")
+    # Demote first: the one-owner constraint is checked after each statement.
+    Membership.objects.filter(pk=current.pk).update(role=Membership.Role.RECRUITER)
+    Membership.objects.filter(pk=target.pk).update(role=Membership.Role.OWNER)
+    target.role = Membership.Role.OWNER
+    return target
+
+
+# Plans --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def upgrade_request_submit(
+    *, company: Company, requested_by: User, plan: str, message: str = ""
+) -> UpgradeRequest:
+    """Record an owner's request for a bigger plan; staff are emailed and the owner gets a
+    confirmation once it is committed. Nothing is charged: staff follow up and invoice."""
+    from employers.tasks import notify_upgrade_request
+
+    Company.objects.select_for_update().filter(pk=company.pk).get()
+    if plan not in {p.key for p in plans_above(company.plan)}:
+        current = get_plan(company.plan)
+        raise EmployerActionError(
+            f"{company.name} is on the {current.name} plan. Choose a bigger plan to upgrade to.",
+            "not_an_upgrade",
+        )
+    waiting = company.upgrade_requests.open().first()
+    if waiting:
+        asked_on = date_format(timezone.localtime(waiting.created_at), "DATE_FORMAT")
+        raise EmployerActionError(
+            f"You asked for the {waiting.get_plan_display()} plan on {asked_on}, and our team "
+            "will contact you about it. To change that request, reply to our email or contact us.",
+            "already_requested",
+        )
+    request = UpgradeRequest.objects.create(
+        company=company,
+        requested_by=requested_by,
+        requester_name=requested_by.get_full_name(),
+        requester_email=requested_by.email,
+        current_plan=company.plan,
+        plan=plan,
+        message=message.strip(),
+    )
+    enqueue_on_commit(notify_upgrade_request, request.pk)
+    return request
+
+
+def _claim(request_id: int, field: str):
+    now = timezone.now()
+    claimed = UpgradeRequest.objects.filter(pk=request_id, **{f"{field}__isnull": True}).update(
+        **{field: now}
+    )
+    return now if claimed else None
+
+
+def _give_back(request_id: int, field: str, claimed_at) -> None:
+    UpgradeRequest.objects.filter(pk=request_id, **{field: claimed_at}).update(**{field: None})
+
+
+def upgrade_request_notify(*, request_id: int) -> int:
+    """Email staff about an upgrade request and confirm it to the requester, each exactly once
+    (claimed with a conditional UPDATE). Returns how many emails were sent."""
+    sent = 0
+    claimed_at = _claim(request_id, "staff_notified_at")
+    if claimed_at:
+        upgrade = UpgradeRequest.objects.select_related("company").get(pk=request_id)
+        recipients = staff_recipients()
+        if recipients:
+            try:
+                send_templated_email(
+                    "upgrade_request_staff",
+                    {"upgrade": upgrade, "company": upgrade.company},
+                    to=recipients,
+                    reply_to=[upgrade.requester_email],
+                )
+            except Exception:
+                _give_back(request_id, "staff_notified_at", claimed_at)
+                raise
+            sent += 1
+    claimed_at = _claim(request_id, "confirmation_sent_at")
+    if claimed_at:
+        upgrade = UpgradeRequest.objects.select_related("company").get(pk=request_id)
+        try:
+            send_templated_email(
+                "upgrade_request_confirmation",
+                {"upgrade": upgrade, "company": upgrade.company, "plan": upgrade.plan_details},
+                to=[upgrade.requester_email],
+            )
+        except Exception:
+            _give_back(request_id, "confirmation_sent_at", claimed_at)
+            raise
+        sent += 1
+    return sent
+
+
+@transaction.atomic
+def upgrade_request_apply(*, upgrade_request: UpgradeRequest, staff_user: User) -> Company:
+    """Staff: put the company on the requested plan and close the request."""
+    company = Company.objects.select_for_update().get(pk=upgrade_request.company_id)
+    company.plan = upgrade_request.plan
+    company.save(update_fields=["plan", "updated_at"])
+    upgrade_request_close(upgrade_request=upgrade_request, staff_user=staff_user)
+    return company
+
+
+def upgrade_request_close(*, upgrade_request: UpgradeRequest, staff_user: User) -> bool:
+    """Staff: mark a request handled (for example after a call, or when it was declined)."""
+    return bool(
+        UpgradeRequest.objects.filter(pk=upgrade_request.pk, handled_at__isnull=True).update(
+            handled_at=timezone.now(), handled_by=staff_user
+        )
+    )

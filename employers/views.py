@@ -4,6 +4,10 @@ from django.shortcuts import render
 from accounts.decorators import role_required
 from accounts.models import User
 from employers.forms import EmployerSignupForm
+from jobs.models import Job
+from jobs.services import company_job_counts, jobs_with_actions
+
+RECENT_JOBS = 10
 
 
 class EmployerSignupView(SignupView):
@@ -19,7 +23,13 @@ class EmployerSignupView(SignupView):
 @role_required(User.Role.EMPLOYER)
 def dashboard(request):
     membership = getattr(request.user, "membership", None)
-    team = []
+    context = {"membership": membership, "team": []}
     if membership:
-        team = membership.company.memberships.select_related("user")
-    return render(request, "employers/dashboard.html", {"membership": membership, "team": team})
+        company = membership.company
+        recent = Job.objects.for_company(company).order_by("-created_at", "-pk")[:RECENT_JOBS]
+        context.update(
+            team=company.memberships.select_related("user"),
+            jobs=jobs_with_actions(list(recent)),
+            counts=company_job_counts(company),
+        )
+    return render(request, "employers/dashboard.html", context)

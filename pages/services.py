@@ -1,10 +1,10 @@
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from accounts.staff import staff_recipients
 from config.queueing import enqueue_on_commit
 from pages.models import ContactMessage
 
@@ -19,13 +19,6 @@ def contact_message_submit(*, name: str, email: str, topic: str, message: str, i
     )
     enqueue_on_commit(notify_staff_of_contact_message, contact.pk)
     return contact
-
-
-def staff_recipients() -> list[str]:
-    if settings.STAFF_NOTIFICATION_EMAILS:
-        return list(settings.STAFF_NOTIFICATION_EMAILS)
-    users = get_user_model().objects.filter(is_staff=True, is_active=True).exclude(email="")
-    return list(users.values_list("email", flat=True))
 
 
 def contact_message_notify_staff(*, message_id: int) -> bool:

@@ -10,8 +10,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.models import User
+from demo.companies import seed_companies_profile
 from demo.jobs import seed_jobs
 from employers.models import Company, Membership
+from jobs.suggestions import search_terms_refresh
 
 DEMO_PASSWORD = "healthcareers-demo"
 
@@ -27,6 +29,10 @@ COMPANIES = [
     ("Prairie Wind Family Medicine", True),
     ("Coastal Ridge Pharmacy Services", False),
     ("Blue Spruce Rehabilitation Network", True),
+    ("Cascadia Summit Health", True),
+    ("Lone Star Gulf Medical Group", True),
+    ("Great Lakes University Health", True),
+    ("Sunbelt Travel Clinicians", True),
 ]
 
 EMPLOYERS = [
@@ -62,6 +68,8 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             created = self.seed()
+        # The "Did you mean" vocabulary is rebuilt hourly; build it now for a fresh database.
+        search_terms_refresh()
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready ({created} new objects).")
             if created
@@ -93,6 +101,11 @@ class Command(BaseCommand):
         editor.groups.add(editors)
         created += new
         created += self.user(*ADMIN, User.Role.EMPLOYER, is_staff=True, is_superuser=True)[1]
+        created += seed_companies_profile()
+        # Reloaded: the profiles just set each company's plan, facility type and locations.
+        companies = Company.objects.filter(pk__in=[c.pk for c in companies]).prefetch_related(
+            "locations"
+        )
         created += seed_jobs(companies)
         return created
 

@@ -1,0 +1,56 @@
+"""Demo company profiles, and the employers vocabularies kept in step with jobs'."""
+
+import pytest
+
+from demo.companies import PROFILES, seed_companies_profile
+from employers import choices as employer_choices
+from employers.models import Company
+from employers.plans import PLANS
+from jobs import choices as job_choices
+from tests.factories import CompanyFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_facility_types_match_the_jobs_vocabulary():
+    assert employer_choices.FacilityType.choices == job_choices.FacilityType.choices
+
+
+def test_states_match_the_jobs_vocabulary():
+    assert employer_choices.US_STATES == job_choices.US_STATES
+
+
+def test_seed_companies_profile_fills_the_demo_companies_once():
+    for name in PROFILES:
+        CompanyFactory(name=name)
+    CompanyFactory(name="Not A Demo Company")
+
+    assert seed_companies_profile() == len(PROFILES)
+    assert seed_companies_profile() == 0
+
+    tidewater = Company.objects.get(name="Tidewater Bay Medical Center")
+    assert tidewater.facility_type == "hospital"
+    assert tidewater.plan_details.name == "Enterprise"
+    assert [loc.label for loc in tidewater.locations.all()][0] == "Norfolk, VA"
+    assert tidewater.about.startswith("<p>A 480-bed teaching hospital")
+    assert Company.objects.get(name="Mesa Alta Imaging Partners").plan == "professional"
+    assert Company.objects.get(name="Not A Demo Company").about == ""
+
+
+def test_seed_companies_profile_never_overwrites_an_edited_profile():
+    company = CompanyFactory(name="Tidewater Bay Medical Center", about="<p>Ours.</p>")
+
+    assert seed_companies_profile() == 0
+    company.refresh_from_db()
+    assert company.about == "<p>Ours.</p>" and company.plan == "free"
+
+
+def test_demo_profiles_use_known_vocabularies():
+    facility_types = set(employer_choices.FacilityType.values)
+    for facility, size, website, plan, places, about, benefits in PROFILES.values():
+        assert facility in facility_types
+        assert size in employer_choices.CompanySize.values
+        assert plan in PLANS
+        assert all(state in employer_choices.STATE_NAMES for _, state in places)
+        assert website.startswith("https://")
+        assert about and benefits

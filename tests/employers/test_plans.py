@@ -1,0 +1,298 @@
+"""Pricing, the upgrade request (stored, emailed to staff, confirmed), and the plan page."""
+
+import re
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from employers.models import UpgradeRequest
+from employers.plans import ENTERPRISE, FREE, PROFESSIONAL
+from employers.services import upgrade_request_notify
+from employers.tasks import notify_pending_upgrade_requests
+from tests.factories import PublishedJobFactory
+
+pytestmark = pytest.mark.django_db
+
+STAFF_INBOX = ["sales@healthcareers.example"]
+
+
+@pytest.fixture(autouse=True)
+def _staff_inbox(settings):
+    settings.STAFF_NOTIFICATION_EMAILS = STAFF_INBOX
+
+
+def request_upgrade(client, capture, plan=PROFESSIONAL, message="We hire 6 nurses a month."):
+    with capture(execute=True):
+        return client.post("/pricing/upgrade/", {"plan": plan, "message": message})
+
+
+# The Pricing page --------------------------------------------------------------------------
+
+
+def test_pricing_shows_the_plans_from_plans_py(client):
+    response = client.get("/pricing/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    for name, price in [("Free", "Free"), ("Professional", "$299 / month, invoiced"),
+                        ("Enterprise", "Custom")]:  # fmt: skip
+        assert f'<h2 id="plan-{name.lower()}">{name}</h2>' in html
+        assert f'<p class="plan__price">{price}</p>' in html
+    assert "Find Candidates: search visible profiles, 50 contacts a month" in html
+    assert '<a href="/pricing/" aria-current="page">Pricing</a>' in html
+
+
+def test_guest_is_shown_how_to_get_to_an_upgrade(client):
+    html = client.get("/pricing/").content.decode()
+
+    assert "Create your free Employer account" in html
+    assert 'action="/pricing/upgrade/"' not in html
+
+
+def test_candidate_is_told_plans_are_for_employers(client, candidate):
+    client.force_login(candidate)
+
+    html = client.get("/pricing/").content.decode()
+
+    assert "Plans are for employers" in html
+    assert 'action="/pricing/upgrade/"' not in html
+
+
+def test_owner_sees_their_plan_and_the_upgrade_form(client, employer_owner):
+    client.force_login(employer_owner)
+
+    html = client.get("/pricing/").content.decode()
+
+    assert "Lakeside Health is on the <strong>Free</strong> plan." in html
+    assert '<span class="badge badge--teal">Your plan</span>' in html
+    assert 'action="/pricing/upgrade/#upgrade"' in html
+    assert 'value="professional"' in html and 'value="enterprise"' in html
+    assert 'value="free"' not in html
+
+
+def test_recruiter_is_told_who_can_upgrade(client, employer_owner, employer_recruiter):
+    client.force_login(employer_recruiter)
+
+    html = client.get("/pricing/").content.decode()
+
+    assert "Only your company's owner, Olive Owner (owner@lakeside.example), can ask" in html
+    assert 'action="/pricing/upgrade/' not in html
+
+
+def test_owner_on_enterprise_has_nothing_to_upgrade_to(client, employer_owner, company):
+    company.plan = ENTERPRISE
+    company.save()
+    client.force_login(employer_owner)
+
+    html = client.get("/pricing/").content.decode()
+
+    assert "You're on our largest plan." in html
+    assert 'action="/pricing/upgrade/' not in html
+
+
+# Requesting an upgrade ---------------------------------------------------------------------
+
+
+def test_owner_requests_an_upgrade(
+    client, employer_owner, company, mailoutbox, django_capture_on_commit_callbacks
+):
+    client.force_login(employer_owner)
+
+    response = request_upgrade(client, django_capture_on_commit_callbacks)
+
+    assert response.status_code == 302
+    assert response["Location"] == "/pricing/"
+    upgrade = UpgradeRequest.objects.get()
+    assert (upgrade.company, upgrade.requested_by) == (company, employer_owner)
+    assert (upgrade.current_plan, upgrade.plan) == (FREE, PROFESSIONAL)
+    assert upgrade.message == "We hire 6 nurses a month."
+    assert upgrade.staff_notified_at and upgrade.confirmation_sent_at
+    company.refresh_from_db()
+    assert company.plan == FREE  # only staff change the plan
+
+    staff, confirmation = mailoutbox
+    assert staff.to == STAFF_INBOX
+    assert staff.subject == "Upgrade request: Lakeside Health (Free → Professional)"
+    assert staff.reply_to == ["owner@lakeside.example"]
+    assert "We hire 6 nurses a month." in staff.body
+    assert f"/admin/employers/upgraderequest/{upgrade.pk}/change/" in staff.body
+    assert confirmation.to == ["owner@lakeside.example"]
+    assert confirmation.subject == "We received your request for the Professional plan"
+    assert "Nothing is charged until then" in confirmation.body
+    assert confirmation.alternatives[0][1] == "text/html"
+
+
+def test_the_request_is_confirmed_on_screen(
+    client, employer_owner, django_capture_on_commit_callbacks
+):
+    client.force_login(employer_owner)
+    request_upgrade(client, django_capture_on_commit_callbacks)
+
+    html = client.get("/pricing/").content.decode()
+
+    assert "We received your request for the Professional plan" in html
+    assert "Request received." in html
+    assert 'action="/pricing/upgrade/' not in html  # one open request at a time
+
+
+def test_a_second_request_while_one_is_open_is_refused(
+    client, employer_owner, mailoutbox, django_capture_on_commit_callbacks
+):
+    client.force_login(employer_owner)
+    request_upgrade(client, django_capture_on_commit_callbacks)
+
+    response = request_upgrade(client, django_capture_on_commit_callbacks, plan=ENTERPRISE)
+
+    assert response.status_code == 400
+    assert "You asked for the Professional plan on" in response.content.decode()
+    assert UpgradeRequest.objects.count() == 1
+    assert len(mailoutbox) == 2
+
+
+def test_requesting_the_current_plan_is_refused(client, employer_owner, company):
+    company.plan = PROFESSIONAL
+    company.save()
+    client.force_login(employer_owner)
+
+    response = client.post("/pricing/upgrade/", {"plan": PROFESSIONAL})
+
+    assert response.status_code == 400
+    assert "Choose one of the plans listed." in response.content.decode()
+    assert not UpgradeRequest.objects.exists()
+
+
+def test_an_unknown_plan_is_refused(client, employer_owner):
+    client.force_login(employer_owner)
+
+    response = client.post("/pricing/upgrade/", {"plan": "platinum"})
+
+    assert response.status_code == 400
+    assert not UpgradeRequest.objects.exists()
+
+
+def test_recruiter_cannot_change_the_plan(client, employer_recruiter, company, mailoutbox):
+    client.force_login(employer_recruiter)
+
+    response = client.post("/pricing/upgrade/", {"plan": PROFESSIONAL})
+
+    assert response.status_code == 403
+    assert not UpgradeRequest.objects.exists()
+    assert not mailoutbox
+
+
+def test_candidate_cannot_request_an_upgrade(client, candidate):
+    client.force_login(candidate)
+
+    assert client.post("/pricing/upgrade/", {"plan": PROFESSIONAL}).status_code == 403
+
+
+def test_guest_is_sent_to_sign_in(client):
+    response = client.post("/pricing/upgrade/", {"plan": PROFESSIONAL})
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_upgrade_refuses_get(client, employer_owner):
+    client.force_login(employer_owner)
+
+    assert client.get("/pricing/upgrade/").status_code == 405
+
+
+def test_notifications_are_sent_once_whatever_the_retries(
+    client, employer_owner, mailoutbox, django_capture_on_commit_callbacks
+):
+    client.force_login(employer_owner)
+    request_upgrade(client, django_capture_on_commit_callbacks)
+    upgrade = UpgradeRequest.objects.get()
+
+    assert upgrade_request_notify(request_id=upgrade.pk) == 0
+    with time_machine.travel(timezone.now() + timedelta(minutes=10)):
+        assert notify_pending_upgrade_requests() == 0
+
+    assert len(mailoutbox) == 2
+
+
+def test_sweep_sends_what_a_broker_outage_left_behind(employer_owner, company, mailoutbox):
+    upgrade = UpgradeRequest.objects.create(
+        company=company,
+        requested_by=employer_owner,
+        requester_email=employer_owner.email,
+        current_plan=FREE,
+        plan=PROFESSIONAL,
+    )
+
+    with time_machine.travel(timezone.now() + timedelta(minutes=10)):
+        assert notify_pending_upgrade_requests() == 1
+
+    upgrade.refresh_from_db()
+    assert upgrade.staff_notified_at and upgrade.confirmation_sent_at
+    assert len(mailoutbox) == 2
+
+
+def test_a_failed_staff_email_is_retried_later(employer_owner, company, mailoutbox, monkeypatch):
+    upgrade = UpgradeRequest.objects.create(
+        company=company,
+        requester_email=employer_owner.email,
+        current_plan=FREE,
+        plan=PROFESSIONAL,
+    )
+
+    def broken(*args, **kwargs):
+        raise OSError("SMTP down")
+
+    monkeypatch.setattr("employers.services.send_templated_email", broken)
+    with pytest.raises(OSError):
+        upgrade_request_notify(request_id=upgrade.pk)
+    upgrade.refresh_from_db()
+    assert upgrade.staff_notified_at is None
+
+    monkeypatch.undo()
+    assert upgrade_request_notify(request_id=upgrade.pk) == 2
+
+
+def test_staff_users_get_the_request_when_no_inbox_is_configured(
+    settings, employer_owner, company, staff_editor, mailoutbox
+):
+    settings.STAFF_NOTIFICATION_EMAILS = []
+    upgrade = UpgradeRequest.objects.create(
+        company=company,
+        requester_email=employer_owner.email,
+        current_plan=FREE,
+        plan=PROFESSIONAL,
+    )
+
+    upgrade_request_notify(request_id=upgrade.pk)
+
+    assert mailoutbox[0].to == ["editor@example.com"]
+
+
+# The plan page in the dashboard ------------------------------------------------------------
+
+
+def test_plan_page_shows_usage_against_the_limits(client, employer_recruiter, company):
+    PublishedJobFactory(company=company)
+    client.force_login(employer_recruiter)
+
+    html = client.get("/dashboard/plan/").content.decode()
+
+    assert "<h1>Your plan: Free</h1>" in html
+    assert re.search(r"<dt>Active jobs</dt>\s*<dd>1 of 1\s", html)
+    assert 'value="1" aria-label="Active jobs used"' in html
+    assert "Only your company's owner can request a bigger plan." in html
+
+
+def test_plan_page_for_the_owner_links_to_the_upgrade(client, employer_owner, company):
+    client.force_login(employer_owner)
+
+    html = client.get("/dashboard/plan/").content.decode()
+
+    assert 'href="/pricing/#upgrade"' in html
+
+
+def test_plan_page_is_for_team_members_only(client, candidate):
+    client.force_login(candidate)
+
+    assert client.get("/dashboard/plan/").status_code == 403
