@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from jobs import services
-from jobs.models import Job, JobReport
+from jobs.models import Job, JobDescriptionTemplate, JobReport
 
 
 class ReviewQueueFilter(admin.SimpleListFilter):
@@ -213,3 +213,19 @@ class JobReportAdmin(admin.ModelAdmin):
     def mark_resolved(self, request, queryset):
         updated = queryset.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
         self.message_user(request, f"{updated} report(s) marked as resolved.", messages.SUCCESS)
+
+
+@admin.register(JobDescriptionTemplate)
+class JobDescriptionTemplateAdmin(admin.ModelAdmin):
+    """Editors write the templates employers start new jobs from (and hiring guides offer)."""
+
+    list_display = ["title", "profession", "is_published", "updated_at"]
+    list_filter = ["is_published", "profession"]
+    search_fields = ["title", "summary"]
+    fieldsets = [
+        (None, {"fields": ["title", "profession", "is_published"]}),
+        (
+            "Content",
+            {"fields": ["summary", "responsibilities", "qualifications", "certifications"]},
+        ),
+    ]

@@ -15,7 +15,7 @@ from accounts.models import User
 from jobs import services
 from jobs.choices import STATE_NAMES, Benefit, Credential
 from jobs.forms import JobForm
-from jobs.models import JOB_LIFETIME_DAYS, Job
+from jobs.models import JOB_LIFETIME_DAYS, Job, JobDescriptionTemplate
 from jobs.permissions import get_company_for_employer, get_job_for_employer
 
 employer_required = role_required(User.Role.EMPLOYER)
@@ -59,10 +59,32 @@ def job_list(request):
     return render(request, template, context)
 
 
+def chosen_template(request):
+    """The published template named by ?template=<id>, or None (with a message if it's gone)."""
+    wanted = request.GET.get("template", "")
+    if not wanted:
+        return None
+    template = None
+    if wanted.isdigit():
+        template = JobDescriptionTemplate.objects.published().filter(pk=wanted).first()
+    if template is None:
+        messages.warning(request, "That template is no longer available; start from a blank job.")
+    return template
+
+
 @employer_required
 def job_new(request):
     company = get_company_for_employer(request)
-    form = JobForm(request.POST) if request.method == "POST" else JobForm()
+    template = chosen_template(request) if request.method == "GET" else None
+    form = (
+        JobForm(request.POST)
+        if request.method == "POST"
+        else JobForm(initial=template.as_job_initial() if template else None)
+    )
+    extra = {
+        "templates": JobDescriptionTemplate.objects.published().only("pk", "title", "profession"),
+        "chosen_template": template,
+    }
     if form.is_bound:
         if form.is_valid():
             job = services.job_create(
@@ -73,9 +95,12 @@ def job_new(request):
             )
             return redirect("jobs_dashboard:preview", pk=job.pk)
         return render(
-            request, "jobs/dashboard/form.html", {"form": form, "company": company}, status=400
+            request,
+            "jobs/dashboard/form.html",
+            {"form": form, "company": company, **extra},
+            status=400,
         )
-    return render(request, "jobs/dashboard/form.html", {"form": form, "company": company})
+    return render(request, "jobs/dashboard/form.html", {"form": form, "company": company, **extra})
 
 
 @employer_required

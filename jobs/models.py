@@ -21,6 +21,7 @@ from django.db.models import (
 from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sqrt
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.text import slugify
 
 from jobs.choices import (
@@ -202,6 +203,9 @@ class Job(models.Model):
     expires_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     expiry_reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    # Counted in Redis on each page view and added here in batches (jobs/views_counter.py), so a
+    # job page never writes to the database.
+    view_count = models.PositiveIntegerField(default=0, editable=False)
 
     # Maintained by a database trigger (migration 0003): weighted title > specialty > the rest.
     search_vector = SearchVectorField(null=True, editable=False)
@@ -316,3 +320,79 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.word
+
+
+class JobDescriptionTemplateQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class JobDescriptionTemplate(models.Model):
+    """A starting point for a job posting, written by editors; an employer picks one on the new
+    job form and gets the title, profession, description and credentials filled in.
+
+    List fields hold one item per line."""
+
+    title = models.CharField("job title", max_length=160)
+    profession = models.CharField(max_length=48, choices=Profession.choices)
+    summary = models.TextField(max_length=2000, help_text="A paragraph or two about the role.")
+    responsibilities = models.TextField(max_length=4000, help_text="One per line.")
+    qualifications = models.TextField(max_length=4000, help_text="One per line.")
+    certifications = ArrayField(
+        models.CharField(max_length=24, choices=Credential.choices),
+        default=list,
+        blank=True,
+        help_text="Credentials the job usually requires.",
+    )
+    is_published = models.BooleanField(
+        default=True, help_text="Only published templates are offered to employers."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = JobDescriptionTemplateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["profession", "title"]
+
+    def __str__(self):
+        return f"{self.title} ({self.get_profession_display()})"
+
+    @staticmethod
+    def _lines(value: str) -> list[str]:
+        return [line.strip(" -•\t") for line in value.splitlines() if line.strip(" -•\t")]
+
+    @property
+    def responsibility_list(self) -> list[str]:
+        return self._lines(self.responsibilities)
+
+    @property
+    def qualification_list(self) -> list[str]:
+        return self._lines(self.qualifications)
+
+    def as_job_initial(self) -> dict:
+        """Initial values of the new-job form when an employer starts from this template."""
+        return {
+            "title": self.title,
+            "profession": self.profession,
+            "description": self.as_description_html(),
+            "required_credentials": list(self.certifications),
+        }
+
+    def as_description_html(self) -> str:
+        """The template as job-description HTML (escaped here, sanitized again on save)."""
+        paragraphs = "".join(
+            format_html("<p>{}</p>", part.strip())
+            for part in self.summary.split("\n\n")
+            if part.strip()
+        )
+        responsibilities = format_html_join(
+            "", "<li>{}</li>", ((line,) for line in self.responsibility_list)
+        )
+        qualifications = format_html_join(
+            "", "<li>{}</li>", ((line,) for line in self.qualification_list)
+        )
+        return (
+            paragraphs
+            + format_html("<h3>Responsibilities</h3><ul>{}</ul>", responsibilities)
+            + format_html("<h3>Qualifications</h3><ul>{}</ul>", qualifications)
+        )

@@ -40,3 +40,11 @@ def notify_team_job_approved(job_id: int) -> bool:
 def notify_team_job_sent_back(job_id: int) -> bool:
     """Email the company's team why staff sent their job back."""
     return services.job_notify_team_sent_back(job_id=job_id)
+
+
+@shared_task
+def flush_job_view_counts() -> int:
+    """Beat: add the page views counted in Redis to the jobs (one UPDATE)."""
+    from jobs.view_counts import job_views_flush
+
+    return job_views_flush()

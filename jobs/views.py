@@ -23,6 +23,7 @@ from jobs.search import (
     page_numbers,
     search_url,
 )
+from jobs.view_counts import job_view_record
 
 SIMILAR_JOBS = 4
 REPORT_RATE_LIMIT = "5/h"
@@ -151,6 +152,7 @@ def detail(request, slug):
         return redirect(job, permanent=True)
     if not job.is_open:
         return gone(request, job)
+    job_view_record(job.pk)
     return render_job_page(request, job, JobReportForm(user=request.user))
 
 
