@@ -83,16 +83,21 @@ def job_available_actions(job: Job) -> list[str]:
     return [action for action in EMPLOYER_ACTIONS if job_can(job, action)]
 
 
+RENEW_PROMPT = timedelta(days=7)
+
+
 def jobs_with_actions(jobs: list[Job]) -> list[Job]:
     """Attach for the dashboard: `job.actions` (allowed employer actions), `job.quick_actions`
-    (those worth a button in a table: not delete, duplicate only for closed jobs) and
-    `job.editable`."""
+    (the few worth a button in a table) and `job.editable`."""
+    soon = timezone.now() + RENEW_PROMPT
     for job in jobs:
         job.actions = job_available_actions(job)
         job.quick_actions = [
             action
             for action in job.actions
-            if action != "delete" and (action != "duplicate" or job.status == Status.CLOSED)
+            if action not in {"delete", "feature", "unfeature"}
+            and (action != "duplicate" or job.status == Status.CLOSED)
+            and (action != "renew" or job.expires_at is None or job.expires_at <= soon)
         ]
         job.editable = job_can(job, "edit")
     return jobs
