@@ -23,6 +23,9 @@ class ContactMessage(models.Model):
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     staff_notified_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    # A worker's claim on sending the notification; a claim older than the lease is abandoned
+    # (the worker died) and may be taken over, so a crash delays the email but never loses it.
+    staff_notify_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = ContactMessageQuerySet.as_manager()
 

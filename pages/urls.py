@@ -12,9 +12,5 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("post-a-job/", views.post_a_job, name="post_a_job"),
     # Announced features that arrive in later releases (see pages/features.py).
-    path("jobs/", views.coming_soon, {"feature": "jobs"}, name="jobs"),
     path("candidates/", views.coming_soon, {"feature": "candidates"}, name="find_candidates"),
-    path("companies/", views.coming_soon, {"feature": "companies"}, name="companies"),
-    path("pricing/", views.coming_soon, {"feature": "pricing"}, name="pricing"),
-    path("blog/", views.coming_soon, {"feature": "blog"}, name="blog"),
 ]

@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
+from django.db.models import Count
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -7,15 +9,41 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django_ratelimit.core import is_ratelimited
 
+from config.client_ip import client_ip
 from employers.models import Company
+from jobs.choices import Profession
+from jobs.models import Job
 from pages.features import UPCOMING
 from pages.forms import ContactForm
 from pages.health import database_status, redis_status
 from pages.services import contact_message_submit
 
+HOME_FEATURED_JOBS = 3
+HOME_NEWEST_JOBS = 6
+HOME_PROFESSIONS = 8
+# The counts scan every live job: recomputed at most once a minute (and on every request when
+# Redis is down, since the cache then stores nothing).
+HOME_STATS_SECONDS = 60
+
+
+def home_stats() -> dict:
+    live = Job.objects.published()
+    stats = live.aggregate(open_jobs=Count("pk"), companies_hiring=Count("company", distinct=True))
+    labels = dict(Profession.choices)
+    stats["professions"] = [
+        {"value": row["profession"], "label": labels[row["profession"]], "jobs": row["jobs"]}
+        for row in live.counts_by_profession()[:HOME_PROFESSIONS]
+    ]
+    return stats
+
 
 def home(request):
+    live = Job.objects.published().with_company().order_by("-published_at", "-pk")
+    featured = list(live.featured()[:HOME_FEATURED_JOBS])
     context = {
+        **cache.get_or_set("pages:home-stats", home_stats, HOME_STATS_SECONDS),
+        "featured_jobs": featured,
+        "newest_jobs": list(live.exclude(pk__in=[job.pk for job in featured])[:HOME_NEWEST_JOBS]),
         "company_count": Company.objects.count(),
         "response_days": settings.NO_GHOSTING_RESPONSE_DAYS,
     }
@@ -59,7 +87,7 @@ def contact(request):
                     email=form.cleaned_data["email"],
                     topic=form.cleaned_data["topic"],
                     message=form.cleaned_data["message"],
-                    ip_address=request.META.get("REMOTE_ADDR"),
+                    ip_address=client_ip(request) or None,
                 )
             messages.success(
                 request,
@@ -90,7 +118,7 @@ def coming_soon(request, feature):
 def post_a_job(request):
     """The nav's "Post a Job": employers go to posting, everyone else learns how to get there."""
     if request.user.is_authenticated and request.user.is_employer:
-        return coming_soon(request, "post_job")
+        return redirect("jobs_dashboard:new")
     if not request.user.is_authenticated:
         return redirect(reverse("employer_signup"))
     return render(request, "pages/post_a_job_candidate.html", status=403)
