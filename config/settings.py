@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "csp",
     "allauth",
     "allauth.account",
+    # Articles: the rich-text editor of the blog's admin (serves its static files).
+    "django_prose_editor",
     # Our apps, lowest layer first (see the architecture in the README).
     "accounts",
     "employers",
@@ -228,7 +230,16 @@ NO_GHOSTING_MIN_RATE = env.int("NO_GHOSTING_MIN_RATE", default=80)
 
 # Rate limits of our own forms (django-ratelimit), per client IP.
 CONTACT_RATE_LIMIT = env.str("CONTACT_RATE_LIMIT", default="5/h")
+# Articles: comments per client IP (django-ratelimit rate, e.g. "5/10m").
+ARTICLE_COMMENT_RATE_LIMIT = env.str("ARTICLE_COMMENT_RATE_LIMIT", default="5/10m")
 RATELIMIT_USE_CACHE = "default"
+# With Redis down the limits cannot count; let requests through rather than fail every form.
+RATELIMIT_FAIL_OPEN = True
+# Behind N reverse proxies, the client's address is N hops from the right of X-Forwarded-For;
+# 0 trusts only REMOTE_ADDR. Used by our rate limits (config/client_ip.py) and allauth's.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+RATELIMIT_IP_META_KEY = "config.client_ip.client_ip"
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "America/New_York"

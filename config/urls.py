@@ -1,8 +1,13 @@
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import TemplateView
 
 from accounts.views import CandidateSignupView, signup_choice
+from articles.sitemaps import ArticleSitemap, BlogIndexSitemap
 from employers.views import EmployerSignupView
+from jobs.sitemaps import SITEMAPS, sitemap
 from pages.views import healthz
 
 admin.site.site_header = "healthcareers administration"
@@ -18,6 +23,24 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
     path("me/", include("candidates.urls")),
+    path("dashboard/jobs/", include("jobs.dashboard_urls")),
     path("dashboard/", include("employers.urls")),
+    path("companies/", include("employers.public_urls")),
+    path("pricing/", include("employers.pricing_urls")),
+    path("jobs/", include("jobs.urls")),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {**SITEMAPS, "blog": BlogIndexSitemap, "articles": ArticleSitemap}},
+        name="sitemap",
+    ),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots_txt",
+    ),
+    path("blog/", include("articles.urls")),
     path("", include("pages.urls")),
 ]
+# Uploaded files (company logos) in development; static() adds nothing when DEBUG is off.
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -369,6 +369,11 @@ class JobDescriptionTemplate(models.Model):
     def qualification_list(self) -> list[str]:
         return self._lines(self.qualifications)
 
+    @property
+    def certification_labels(self) -> list[str]:
+        labels = dict(Credential.choices)
+        return [labels.get(code, code) for code in self.certifications]
+
     def as_job_initial(self) -> dict:
         """Initial values of the new-job form when an employer starts from this template."""
         return {

@@ -5,6 +5,7 @@ from django.db.models import Count
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django_ratelimit.core import is_ratelimited
@@ -117,10 +118,14 @@ def coming_soon(request, feature):
 
 def post_a_job(request):
     """The nav's "Post a Job": employers go to posting, everyone else learns how to get there."""
+    new_job = reverse("jobs_dashboard:new")
+    template = request.GET.get("template", "")
+    if template.isdigit():  # "Use this template" from a hiring guide
+        new_job += "?" + urlencode({"template": template})
     if request.user.is_authenticated and request.user.is_employer:
-        return redirect("jobs_dashboard:new")
+        return redirect(new_job)
     if not request.user.is_authenticated:
-        return redirect(reverse("employer_signup"))
+        return redirect(reverse("employer_signup") + "?" + urlencode({"next": new_job}))
     return render(request, "pages/post_a_job_candidate.html", status=403)
 
 

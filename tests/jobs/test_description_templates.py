@@ -55,3 +55,19 @@ def test_editors_may_manage_templates_in_admin(client, staff_editor):
     client.force_login(staff_editor)
     assert client.get("/admin/jobs/jobdescriptiontemplate/").status_code == 200
     assert client.get("/admin/jobs/job/").status_code == 403
+
+
+def test_use_this_template_from_a_guide_reaches_the_prefilled_form(
+    client, employer_owner, coder_template
+):
+    client.force_login(employer_owner)
+    response = client.get(f"/post-a-job/?template={coder_template.pk}", follow=True)
+    assert response.redirect_chain[-1][0] == f"/dashboard/jobs/new/?template={coder_template.pk}"
+    assert response.context["form"]["title"].value() == "Medical Coder (Outpatient)"
+
+
+def test_guests_are_sent_to_employer_signup_and_then_to_the_template(client, coder_template):
+    response = client.get(f"/post-a-job/?template={coder_template.pk}")
+    assert response["Location"] == (
+        f"/accounts/signup/employer/?next=%2Fdashboard%2Fjobs%2Fnew%2F%3Ftemplate%3D{coder_template.pk}"
+    )

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.models import User
+from demo.articles import seed_articles
 from demo.companies import seed_companies_profile
 from demo.jobs import seed_jobs
 from employers.models import Company, Membership
@@ -107,6 +108,7 @@ class Command(BaseCommand):
             "locations"
         )
         created += seed_jobs(companies)
+        created += seed_articles()
         return created
 
     def user(self, email, full_name, role, **flags):
