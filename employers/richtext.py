@@ -1,6 +1,5 @@
-"""The company's "about" text: a small subset of HTML, cleaned with nh3.
-
-What we store and later show with `|safe` is always the output of `sanitize_about`.
+"""Rich text that employers write (the company's "about", job descriptions): a small subset of
+HTML, cleaned with nh3. What we store and later show with `|safe` is always cleaned here.
 """
 
 import html
@@ -19,26 +18,32 @@ _BLANK_LINES_RE = re.compile(r"\n\s*\n")
 _SPACE_RE = re.compile(r"\s+")
 
 
-def _paragraphs(text: str) -> str:
+def plain_text_to_html(text: str) -> str:
     """Plain text -> paragraphs: a blank line starts a paragraph, a single newline is a <br>."""
     parts = [p.strip() for p in _BLANK_LINES_RE.split(text.replace("\r\n", "\n"))]
     return "".join("<p>" + html.escape(p).replace("\n", "<br>") + "</p>" for p in parts if p)
 
 
-def sanitize_about(value: str) -> str:
-    """Safe HTML from what an employer typed or pasted; plain text keeps its line breaks."""
+def clean_rich_text(value: str, *, tags: set[str], link_rel: str) -> str:
+    """Safe HTML from what someone typed or pasted: only `tags`, links get `link_rel`, no script,
+    style, comments or event handlers. Text without markup keeps its paragraphs and line breaks."""
     value = (value or "").strip()
     if not _TAG_RE.search(value):
-        value = _paragraphs(value)
+        value = plain_text_to_html(value)
     return nh3.clean(
         value,
-        tags=ALLOWED_TAGS,
+        tags=tags,
         clean_content_tags={"script", "style"},
         attributes=ALLOWED_ATTRIBUTES,
-        link_rel=LINK_REL,
+        link_rel=link_rel,
         url_schemes=URL_SCHEMES,
         strip_comments=True,
     ).strip()
+
+
+def sanitize_about(value: str) -> str:
+    """Safe HTML for a company's "about" text."""
+    return clean_rich_text(value, tags=ALLOWED_TAGS, link_rel=LINK_REL)
 
 
 _SIMPLE_MARKUP_RE = re.compile(r"</?(p|br)\s*/?>", re.IGNORECASE)

@@ -4,6 +4,9 @@ Stored values are stable slugs; labels may change."""
 
 from django.db import models
 
+# Shared with companies (employers sits below jobs, so the vocabulary lives there).
+from employers.choices import STATE_NAMES, US_STATES, FacilityType  # noqa: F401
+
 
 class Profession(models.TextChoices):
     REGISTERED_NURSE = "registered_nurse", "Registered Nurse"
@@ -41,22 +44,6 @@ class Profession(models.TextChoices):
     SOCIAL_WORKER = "social_worker", "Clinical Social Worker"
     DENTAL_HYGIENIST = "dental_hygienist", "Dental Hygienist"
     HEALTHCARE_ADMINISTRATOR = "healthcare_administrator", "Healthcare Administrator"
-
-
-class FacilityType(models.TextChoices):
-    HOSPITAL = "hospital", "Hospital"
-    CLINIC = "clinic", "Clinic / outpatient center"
-    PHYSICIAN_PRACTICE = "physician_practice", "Physician practice"
-    CANCER_CENTER = "cancer_center", "Cancer center"
-    IMAGING_CENTER = "imaging_center", "Imaging center"
-    LONG_TERM_CARE = "long_term_care", "Long-term care / skilled nursing"
-    HOME_HEALTH = "home_health", "Home health / hospice"
-    PHARMACY = "pharmacy", "Pharmacy"
-    LABORATORY = "laboratory", "Laboratory"
-    INSURER = "insurer", "Health insurer / payer"
-    REMOTE_CODING_COMPANY = "remote_coding_company", "Remote coding company"
-    STAFFING_AGENCY = "staffing_agency", "Staffing agency"
-    GOVERNMENT = "government", "Government / public health"
 
 
 class EmploymentType(models.TextChoices):
@@ -157,21 +144,3 @@ class Benefit(models.TextChoices):
     LOAN_REPAYMENT = "loan_repayment", "Student loan repayment"
     MALPRACTICE = "malpractice", "Malpractice coverage"
     FLEXIBLE = "flexible", "Flexible scheduling"
-
-
-US_STATES = [
-    ("AL", "Alabama"), ("AK", "Alaska"), ("AZ", "Arizona"), ("AR", "Arkansas"),
-    ("CA", "California"), ("CO", "Colorado"), ("CT", "Connecticut"), ("DE", "Delaware"),
-    ("DC", "District of Columbia"), ("FL", "Florida"), ("GA", "Georgia"), ("HI", "Hawaii"),
-    ("ID", "Idaho"), ("IL", "Illinois"), ("IN", "Indiana"), ("IA", "Iowa"), ("KS", "Kansas"),
-    ("KY", "Kentucky"), ("LA", "Louisiana"), ("ME", "Maine"), ("MD", "Maryland"),
-    ("MA", "Massachusetts"), ("MI", "Michigan"), ("MN", "Minnesota"), ("MS", "Mississippi"),
-    ("MO", "Missouri"), ("MT", "Montana"), ("NE", "Nebraska"), ("NV", "Nevada"),
-    ("NH", "New Hampshire"), ("NJ", "New Jersey"), ("NM", "New Mexico"), ("NY", "New York"),
-    ("NC", "North Carolina"), ("ND", "North Dakota"), ("OH", "Ohio"), ("OK", "Oklahoma"),
-    ("OR", "Oregon"), ("PA", "Pennsylvania"), ("PR", "Puerto Rico"), ("RI", "Rhode Island"),
-    ("SC", "South Carolina"), ("SD", "South Dakota"), ("TN", "Tennessee"), ("TX", "Texas"),
-    ("UT", "Utah"), ("VT", "Vermont"), ("VA", "Virginia"), ("WA", "Washington"),
-    ("WV", "West Virginia"), ("WI", "Wisconsin"), ("WY", "Wyoming"),
-]  # fmt: skip
-STATE_NAMES = dict(US_STATES)

@@ -125,7 +125,10 @@ def post_a_job(request):
     if request.user.is_authenticated and request.user.is_employer:
         return redirect(new_job)
     if not request.user.is_authenticated:
-        return redirect(reverse("employer_signup") + "?" + urlencode({"next": new_job}))
+        signup = reverse("employer_signup")
+        if template.isdigit():  # come back to the template after signing up
+            signup += "?" + urlencode({"next": new_job})
+        return redirect(signup)
     return render(request, "pages/post_a_job_candidate.html", status=403)
 
 

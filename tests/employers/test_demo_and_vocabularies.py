@@ -1,4 +1,4 @@
-"""Demo company profiles, and the employers vocabularies kept in step with jobs'."""
+"""Demo company profiles."""
 
 import pytest
 
@@ -6,18 +6,9 @@ from demo.companies import PROFILES, seed_companies_profile
 from employers import choices as employer_choices
 from employers.models import Company
 from employers.plans import PLANS
-from jobs import choices as job_choices
 from tests.factories import CompanyFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def test_facility_types_match_the_jobs_vocabulary():
-    assert employer_choices.FacilityType.choices == job_choices.FacilityType.choices
-
-
-def test_states_match_the_jobs_vocabulary():
-    assert employer_choices.US_STATES == job_choices.US_STATES
 
 
 def test_seed_companies_profile_fills_the_demo_companies_once():
