@@ -120,6 +120,9 @@ def run() -> int:
     def stop_everything(*_args) -> None:
         raise KeyboardInterrupt
 
+    # Ctrl-C reaches every process of the terminal's group; ours stops the rest in order. Set
+    # explicitly: a shell that starts us in the background would otherwise have us ignore SIGINT.
+    signal.signal(signal.SIGINT, stop_everything)
     signal.signal(signal.SIGTERM, stop_everything)
     try:
         services.start(env)
