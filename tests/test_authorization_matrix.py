@@ -1,0 +1,226 @@
+"""The authorization matrix (GUIDE §7): every URL x every role of the standard cast.
+
+The cases live in tests/authz_cases.py. A URL pattern added without a decision there makes
+test_every_url_pattern_has_an_authorization_decision fail with its name.
+"""
+
+import pytest
+from django.contrib import admin
+from django.test import override_settings
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+
+from tests.authz_cases import (
+    ADMIN_EDITORS_MAY_NOT_VIEW,
+    ADMIN_EDITORS_MAY_VIEW,
+    GET_CASES,
+    POST_CASES,
+    ROLES,
+    SHADOWED,
+    World,
+    admin_cases,
+    admin_model_key,
+)
+
+pytestmark = pytest.mark.django_db
+
+ALL_GET_CASES = GET_CASES + admin_cases()
+
+
+def project_url_patterns(patterns=None, prefix="", namespace=""):
+    """(name, route) of every URL pattern, through every include; the admin site's own
+    patterns are left to the admin cases (its index and every registered model's list)."""
+    if patterns is None:
+        patterns = get_resolver().url_patterns
+    for pattern in patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(filter(None, [namespace, pattern.namespace]))
+            if inner == "admin":
+                continue
+            yield from project_url_patterns(pattern.url_patterns, route, inner)
+        elif isinstance(pattern, URLPattern):
+            name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
+            yield name or route, route
+
+
+@pytest.fixture
+def world(request):
+    return World(request)
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _sessions_in_cookies():
+    # Where the session is kept plays no part in who may see what; signed cookies spare each
+    # sign-in its database round trips (a fifth of this file's run time).
+    with override_settings(SESSION_ENGINE="django.contrib.sessions.backends.signed_cookies"):
+        yield
+
+
+def sign_in(client, world, role):
+    user = world.user(role)
+    if user is not None:
+        client.force_login(user)
+
+
+# The matrix is complete --------------------------------------------------------------------
+
+
+def test_every_url_pattern_has_an_authorization_decision():
+    declared = {case.name for case in ALL_GET_CASES} | set(SHADOWED)
+    undecided = [
+        f"{name} ({route})" for name, route in project_url_patterns() if name not in declared
+    ]
+    assert not undecided, (
+        "URL patterns without a line in the authorization matrix (tests/authz_cases.py): "
+        + ", ".join(undecided)
+    )
+
+
+def test_the_matrix_names_only_existing_url_patterns():
+    existing = {name for name, _ in project_url_patterns()}
+    stale = {case.name for case in GET_CASES + POST_CASES} - existing
+    assert not stale, f"cases for URL patterns that no longer exist: {sorted(stale)}"
+
+
+def test_every_registered_admin_model_has_a_decision_for_editors():
+    registered = {admin_model_key(model) for model in admin.site._registry}
+    undecided = registered - ADMIN_EDITORS_MAY_VIEW - ADMIN_EDITORS_MAY_NOT_VIEW
+    assert not undecided, (
+        "admin models without a decision for the Editors group (tests/authz_cases.py): "
+        + ", ".join(sorted(undecided))
+    )
+    assert not (ADMIN_EDITORS_MAY_VIEW & ADMIN_EDITORS_MAY_NOT_VIEW)
+
+
+def test_case_ids_are_unique():
+    get_ids = [case.id for case in ALL_GET_CASES]
+    post_ids = [case.id for case in POST_CASES]
+    assert len(get_ids) == len(set(get_ids))
+    assert len(post_ids) == len(set(post_ids))
+
+
+def test_shadowed_patterns_are_answered_by_the_pattern_before_them():
+    for name, answered_by in SHADOWED.items():
+        assert resolve(reverse(name)).view_name == answered_by
+
+
+# GET: every URL x every role ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("case", ALL_GET_CASES, ids=lambda case: case.id)
+def test_get(client, world, case, role):
+    path = case.path(world)
+    assert resolve(path.split("?")[0]).view_name == case.name, f"{path} is not {case.name}"
+    sign_in(client, world, role)
+
+    response = client.get(path)
+
+    assert response.status_code < 500, f"GET {path} as {role}: {response.status_code}"
+    problem = case.expect[role].mismatch(response, path, world)
+    assert problem is None, f"GET {path} as {role}: {problem}"
+
+
+# POST: state-changing endpoints, and what each role's POST changes -------------------------
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("action", POST_CASES, ids=lambda action: action.id)
+def test_post(client, world, action, role):
+    path = action.path(world)
+    assert resolve(path).view_name == action.name, f"{path} is not {action.name}"
+    data = action.data(world)
+    sign_in(client, world, role)
+    before = action.state(world)
+
+    response = client.post(path, data)
+
+    assert response.status_code < 500, f"POST {path} as {role}: {response.status_code}"
+    problem = action.expect[role].mismatch(response, path, world)
+    assert problem is None, f"POST {path} as {role}: {problem}"
+    after = action.state(world)
+    if role in action.acts:
+        assert after != before, f"POST {path} as {role} should have changed {before}"
+    else:
+        assert after == before, f"POST {path} as {role} changed {before} to {after}"
+
+
+# Nothing of one company shows on another company's pages -----------------------------------
+
+OWN_COMPANY_PAGES = [
+    "employers:dashboard",
+    "employers:company",
+    "employers:team",
+    "employers:plan",
+    "jobs_dashboard:list",
+    "jobs_dashboard:new",
+    "pricing:index",
+]
+
+
+@pytest.mark.parametrize("name", OWN_COMPANY_PAGES)
+def test_other_company_sees_nothing_of_lakeside_on_its_own_pages(client, world, name):
+    lakeside = [
+        world.company.name,
+        world.owner.email,
+        world.recruiter_membership.user.email,
+        world.invitation.email,
+        world.draft.title,
+        world.published.title,
+        world.closed.title,
+    ]
+    client.force_login(world.user("other_employer"))
+
+    response = client.get(reverse(name))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    leaked = [text for text in lakeside if text in page]
+    assert not leaked, f"{name} shows Summit's owner Lakeside's {leaked}"
+
+
+# Public listings show only what the public may see ----------------------------------------
+
+
+def text_of(response) -> str:
+    assert response.status_code == 200
+    if response.streaming:
+        return b"".join(response.streaming_content).decode()
+    return response.content.decode()
+
+
+JOB_LISTINGS = [
+    "/",
+    "/jobs/",
+    "/jobs/feed/",
+    "/jobs/feed.xml",
+    "/sitemap.xml?section=jobs",
+    "/companies/lakeside-health/",
+]
+ARTICLE_LISTINGS = ["/blog/", "/blog/feed/", "/sitemap.xml?section=articles"]
+
+
+@pytest.mark.parametrize("path", JOB_LISTINGS)
+def test_job_listings_show_live_jobs_only(client, world, path):
+    hidden = [world.draft, world.pending, world.paused, world.closed, world.expired]
+    live = world.published
+
+    page = text_of(client.get(path))
+
+    assert live.get_absolute_url() in page
+    shown = [job.status for job in hidden if job.get_absolute_url() in page]
+    assert not shown, f"{path} lists jobs that are {shown}"
+
+
+@pytest.mark.parametrize("role", ["guest", "staff_editor"])
+@pytest.mark.parametrize("path", ARTICLE_LISTINGS)
+def test_article_listings_show_published_articles_only(client, world, path, role):
+    sign_in(client, world, role)
+    hidden = [world.draft_article, world.scheduled_article]
+    published = world.article
+
+    page = text_of(client.get(path))
+
+    assert published.get_absolute_url() in page
+    shown = [article.status for article in hidden if article.get_absolute_url() in page]
+    assert not shown, f"{path} lists articles that are {shown}"
