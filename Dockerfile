@@ -6,9 +6,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_ENV=production
 
 WORKDIR /app
-COPY requirements.lock pyproject.toml ./
+COPY requirements-prod.lock pyproject.toml ./
 RUN pip install --no-cache-dir "uv==0.13.9" \
-    && uv pip install --system --no-cache -r requirements.lock
+    && uv pip install --system --no-cache -r requirements-prod.lock
 
 COPY . .
 # collectstatic needs settings that pass the production checks; these values exist only at build.
