@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from jobs.choices import PayPeriod, Profession
 from jobs.models import Job
+from jobs.pay import pay_range_label
 
 
 @dataclass(frozen=True)
@@ -22,21 +23,7 @@ class PayRange:
 
     @property
     def label(self) -> str:
-        if self.period == PayPeriod.HOUR:
-
-            def money(value):
-                return f"${value:,.2f}".replace(".00", "")
-
-            unit = "an hour"
-        else:
-
-            def money(value):
-                return f"${value:,.0f}"
-
-            unit = "a year"
-        if self.low == self.high:
-            return f"{money(self.low)} {unit}"
-        return f"{money(self.low)}–{money(self.high)} {unit}"
+        return pay_range_label(self.low, self.high, self.period, long=True)
 
 
 @dataclass(frozen=True)

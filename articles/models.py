@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from articles.richtext import plain_text, reading_minutes, sanitize_body, table_of_contents
 from jobs.choices import PayPeriod, Profession
+from jobs.pay import pay_range_label
 
 # Slugs that name other /blog/ URLs.
 RESERVED_SLUGS = {"feed", "category", "tag", "search", "comments"}
@@ -346,9 +347,7 @@ class GuideFacts(models.Model):
     def median_pay_label(self) -> str:
         if self.median_pay is None:
             return ""
-        if self.median_pay_period == PayPeriod.HOUR:
-            return f"${self.median_pay:,.2f}".replace(".00", "") + " an hour"
-        return f"${self.median_pay:,.0f} a year"
+        return pay_range_label(self.median_pay, self.median_pay, self.median_pay_period, long=True)
 
     @property
     def annual_openings_label(self) -> str:
@@ -398,15 +397,7 @@ class PayLevel(OrderedPart):
 
     @property
     def pay_label(self) -> str:
-        def money(value):
-            if self.pay_period == PayPeriod.HOUR:
-                return f"${value:,.2f}".replace(".00", "")
-            return f"${value:,.0f}"
-
-        unit = "an hour" if self.pay_period == PayPeriod.HOUR else "a year"
-        if self.pay_low == self.pay_high:
-            return f"{money(self.pay_low)} {unit}"
-        return f"{money(self.pay_low)}–{money(self.pay_high)} {unit}"
+        return pay_range_label(self.pay_low, self.pay_high, self.pay_period, long=True)
 
 
 class CareerStage(OrderedPart):

@@ -8,6 +8,7 @@ from django.core.validators import URLValidator
 from jobs import gazetteer
 from jobs.choices import US_STATES, Benefit, Credential, PayPeriod, WorkplaceType
 from jobs.models import Job
+from jobs.pay import money
 from jobs.sanitize import sanitize_description, visible_text
 
 DESCRIPTION_MIN_CHARS = 100
@@ -15,10 +16,6 @@ DESCRIPTION_MIN_CHARS = 100
 PAY_PERIOD_SANITY_LIMIT = Decimal("1000")
 
 LOCATED = {WorkplaceType.ONSITE, WorkplaceType.HYBRID}
-
-
-def money(value: Decimal) -> str:
-    return f"${value:,.2f}".replace(".00", "")
 
 
 def checkboxes(label, choices, help_text=""):

@@ -38,6 +38,7 @@ from jobs.choices import (
     WorkplaceType,
 )
 from jobs.gazetteer import EARTH_RADIUS_MILES
+from jobs.pay import pay_range_label
 
 JOB_LIFETIME_DAYS = 30
 
@@ -267,15 +268,7 @@ class Job(models.Model):
 
     @property
     def pay_label(self) -> str:
-        def money(value):
-            if self.pay_period == PayPeriod.HOUR:
-                return f"${value:,.2f}".replace(".00", "")
-            return f"${value:,.0f}"
-
-        period = "/hr" if self.pay_period == PayPeriod.HOUR else "/yr"
-        if self.pay_min == self.pay_max:
-            return f"{money(self.pay_min)}{period}"
-        return f"{money(self.pay_min)}–{money(self.pay_max)}{period}"
+        return pay_range_label(self.pay_min, self.pay_max, self.pay_period)
 
 
 class JobReport(models.Model):
