@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
-from django_ratelimit.core import is_ratelimited
 
 from articles.forms import BlogFilterForm, CommentForm
 from articles.job_figures import latest_jobs, live_job_figures
@@ -16,6 +15,7 @@ from articles.models import Article, Category, Tag, can_preview_articles
 from articles.richtext import TocEntry
 from articles.services import comment_submit
 from articles.structured_data import article_graph, as_script_content
+from config.rate_limits import form_over_limit
 
 PER_PAGE = 12
 RELATED_COUNT = 3
@@ -178,17 +178,13 @@ def comment(request, slug):
     # Only published articles take comments, whoever is signed in.
     article = get_object_or_404(Article.objects.published().for_page(), slug=slug)
     form = CommentForm(request.POST, article=article, user=request.user)
-    limited = is_ratelimited(
+    if form_over_limit(
         request,
+        form,
         group="article-comment",
-        key="ip",
         rate=settings.ARTICLE_COMMENT_RATE_LIMIT,
-        method="POST",
-        increment=True,
-    )
-    if limited:
-        form.is_valid()  # keep what they typed on the page
-        form.add_error(None, RATE_LIMITED_MESSAGE)
+        message=RATE_LIMITED_MESSAGE,
+    ):
         return render_article(request, article, form=form, status=429)
     if not form.is_valid():
         return render_article(request, article, form=form, status=400)

@@ -9,8 +9,8 @@ from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST, require_safe
-from django_ratelimit.core import is_ratelimited
 
+from config.rate_limits import form_over_limit
 from jobs.choices import STATE_NAMES, Benefit, Credential, PayPeriod, WorkplaceType
 from jobs.jsonld import as_script_content, job_posting
 from jobs.models import Job
@@ -208,21 +208,11 @@ def report(request, slug):
     if not job.is_open:
         return redirect(job)
     form = JobReportForm(request.POST, user=request.user)
-    limited = is_ratelimited(
-        request,
-        group="job-report",
-        key="ip",
-        rate=REPORT_RATE_LIMIT,
-        method="POST",
-        increment=True,
+    message = (
+        "You have sent several reports in a short time. Please wait an hour, or write to us "
+        "through the contact page."
     )
-    if limited:
-        form.is_valid()  # keep what they typed on the page
-        form.add_error(
-            None,
-            "You have sent several reports in a short time. Please wait an hour, or write to us "
-            "through the contact page.",
-        )
+    if form_over_limit(request, form, group="job-report", rate=REPORT_RATE_LIMIT, message=message):
         return render_job_page(request, job, form, status=429, report_open=True)
     if not form.is_valid():
         return render_job_page(request, job, form, status=400, report_open=True)

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from django_ratelimit.core import is_ratelimited
 
 from config.client_ip import client_ip
+from config.rate_limits import form_over_limit
 from employers.models import Company
 from jobs.choices import Profession
 from jobs.models import Job
@@ -65,21 +65,13 @@ def no_ghosting(request):
 def contact(request):
     if request.method == "POST":
         form = ContactForm(request.POST)
-        limited = is_ratelimited(
-            request,
-            group="contact",
-            key="ip",
-            rate=settings.CONTACT_RATE_LIMIT,
-            method="POST",
-            increment=True,
+        message = (
+            "You have sent several messages in a short time. Please wait an hour and try "
+            "again, or email us directly."
         )
-        if limited:
-            form.is_valid()  # keep what they typed on the page
-            form.add_error(
-                None,
-                "You have sent several messages in a short time. Please wait an hour and try "
-                "again, or email us directly.",
-            )
+        if form_over_limit(
+            request, form, group="contact", rate=settings.CONTACT_RATE_LIMIT, message=message
+        ):
             return render(request, "pages/contact.html", {"form": form}, status=429)
         if form.is_valid():
             if not form.is_spam:
