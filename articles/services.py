@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from articles.models import Article, Comment
-from config.queueing import enqueue_on_commit
+from infra.queueing import enqueue_on_commit
 
 EDITORS_GROUP = "Editors"
 

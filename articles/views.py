@@ -15,7 +15,7 @@ from articles.models import Article, Category, Tag, can_preview_articles
 from articles.richtext import TocEntry
 from articles.services import comment_submit
 from articles.structured_data import article_graph, as_script_content
-from config.rate_limits import form_over_limit
+from infra.rate_limits import form_over_limit
 
 PER_PAGE = 12
 RELATED_COUNT = 3

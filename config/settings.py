@@ -215,7 +215,7 @@ ACCOUNT_RATE_LIMITS = {
 if env.str("EMAIL_URL", default=""):
     globals().update(env.email_url("EMAIL_URL"))
 else:
-    EMAIL_BACKEND = "config.email_backends.DirectoryAndConsoleBackend"
+    EMAIL_BACKEND = "infra.email_backends.DirectoryAndConsoleBackend"
 EMAIL_FILE_DIR = env.path("EMAIL_FILE_DIR", default=str(VAR_DIR / "mail"))
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="healthcareers <hello@healthcareers.test>"
@@ -238,7 +238,7 @@ RATELIMIT_FAIL_OPEN = True
 # Behind N reverse proxies, the client's address is N hops from the right of X-Forwarded-For;
 # 0 trusts only REMOTE_ADDR. Used by our rate limits (config/client_ip.py) and allauth's.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-RATELIMIT_IP_META_KEY = "config.client_ip.client_ip"
+RATELIMIT_IP_META_KEY = "infra.client_ip.client_ip"
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 LANGUAGE_CODE = "en-us"

@@ -10,7 +10,6 @@ from django.utils.formats import date_format
 
 from accounts.models import User
 from accounts.staff import staff_recipients
-from config.queueing import enqueue_on_commit
 from employers.emails import send_templated_email
 from employers.invitations import invitation_url
 from employers.models import (
@@ -22,6 +21,7 @@ from employers.models import (
     UpgradeRequest,
 )
 from employers.plans import get_plan, plans_above
+from infra.queueing import enqueue_on_commit
 
 MAX_PENDING_INVITATIONS = 25
 

@@ -17,9 +17,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from config.queueing import enqueue_on_commit
 from employers.models import Company
 from employers.quotas import can_feature_another_job, can_publish_another_job
+from infra.queueing import enqueue_on_commit
 from jobs.models import JOB_LIFETIME_DAYS, Job
 from jobs.sanitize import sanitize_description
 

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST, require_safe
 
-from config.rate_limits import form_over_limit
+from infra.rate_limits import form_over_limit
 from jobs.choices import STATE_NAMES, Benefit, Credential, PayPeriod, WorkplaceType
 from jobs.jsonld import as_script_content, job_posting
 from jobs.models import Job

@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from accounts.staff import staff_recipients
-from config.queueing import enqueue_on_commit
+from infra.queueing import enqueue_on_commit
 from pages.models import ContactMessage
 
 logger = logging.getLogger(__name__)

@@ -9,9 +9,9 @@ from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from config.client_ip import client_ip
-from config.rate_limits import form_over_limit
 from employers.models import Company
+from infra.client_ip import client_ip
+from infra.rate_limits import form_over_limit
 from jobs.choices import Profession
 from jobs.models import Job
 from pages.features import UPCOMING
