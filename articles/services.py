@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from articles.models import Article, Comment
 from infra.queueing import enqueue_on_commit
+from infra.refusals import Refusal
 
 EDITORS_GROUP = "Editors"
 
@@ -49,7 +50,7 @@ def comment_submit(
     from articles.tasks import notify_editors_of_comment
 
     if parent is not None and (parent.parent_id or parent.article_id != article.pk):
-        raise ValueError("Replies go one level deep, on the same article.")
+        raise Refusal("Replies go one level deep, on the same article.", "reply_depth")
     user = user if user is not None and user.is_authenticated else None
     editor = user is not None and is_editor(user)
     trusted = user is not None and commenter_is_trusted(user)

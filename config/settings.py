@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "infra.middleware.RefusalMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -11,12 +11,12 @@ from django.utils.html import format_html
 from employers.models import Company, CompanyLocation, Invitation, Membership, UpgradeRequest
 from employers.richtext import sanitize_about
 from employers.services import (
-    EmployerActionError,
     company_set_verified,
     invitation_revoke,
     upgrade_request_apply,
     upgrade_request_close,
 )
+from infra.refusals import Refusal
 
 
 class MembershipInline(admin.TabularInline):
@@ -183,7 +183,7 @@ class InvitationAdmin(admin.ModelAdmin):
         for invitation in queryset:
             try:
                 revoked += invitation_revoke(invitation=invitation)
-            except EmployerActionError:
+            except Refusal:
                 continue
         self.message_user(request, f"{revoked} invitations revoked.")
 

@@ -9,9 +9,10 @@ from django.views.decorators.vary import vary_on_headers
 
 from employers.forms import CompanyProfileForm, CompanySearchForm
 from employers.models import Company, CompanyLocation
-from employers.permissions import get_membership, require_owner
+from employers.permissions import get_membership, membership_of, require_owner
 from employers.services import company_update_profile
 from jobs.models import Job
+from jobs.selectors import with_live_job_counts
 
 COMPANIES_PER_PAGE = 20
 JOBS_PER_PAGE = 20
@@ -60,7 +61,7 @@ def company_list(request):
     states = list(CompanyLocation.objects.order_by().values_list("state", flat=True).distinct())
     form = CompanySearchForm(request.GET or None, states=states)
     filters = form.filters()
-    companies = Company.objects.for_listing()
+    companies = with_live_job_counts(Company.objects.for_listing())
     if filters["q"]:
         companies = companies.named_like(filters["q"])
     if filters["facility_type"]:
@@ -91,7 +92,7 @@ def company_detail(request, slug):
     company = get_object_or_404(Company.objects.prefetch_related("locations"), slug=slug)
     jobs = Job.objects.published().filter(company=company).order_by("-published_at", "-pk")
     page = Paginator(jobs, JOBS_PER_PAGE).get_page(request.GET.get("page"))
-    membership = getattr(request.user, "membership", None)  # guests and candidates: None
+    membership = membership_of(request.user)
     locations = list(company.locations.all())
     context = {
         "company": company,

@@ -3,8 +3,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -14,37 +13,10 @@ from employers.plans import DEFAULT_PLAN, PLAN_CHOICES, Plan, get_plan
 
 INVITATION_LIFETIME = timedelta(days=7)
 
-# The reverse relation from Job (jobs app) and its stored status value. Spelled as strings so that
-# employers never imports jobs: jobs depends on employers, not the other way round.
-LIVE_JOB_STATUS = "published"
-
-
-def live_jobs_q(prefix: str = "") -> Q:
-    """Jobs a candidate can see and apply to: published and not past their expiry date."""
-    return Q(**{f"{prefix}status": LIVE_JOB_STATUS, f"{prefix}expires_at__gt": timezone.now()})
-
 
 class CompanyQuerySet(models.QuerySet):
     def verified(self):
         return self.filter(is_verified=True)
-
-    def with_open_job_counts(self):
-        """Annotate `open_job_count` with a correlated subquery: Postgres evaluates it only for
-        the rows a page returns (after ORDER BY ... LIMIT), each through the jobs' company_id
-        index, instead of grouping every job of the site."""
-        per_company = (
-            Company.objects.filter(pk=OuterRef("pk"))
-            .order_by()
-            .annotate(n=Count("jobs", filter=live_jobs_q("jobs__")))
-            .values("n")
-        )
-        return self.annotate(
-            open_job_count=Coalesce(Subquery(per_company, output_field=models.IntegerField()), 0)
-        )
-
-    def hiring(self):
-        """Companies with at least one open job (annotates `open_job_count` too)."""
-        return self.with_open_job_counts().filter(open_job_count__gt=0)
 
     def in_state(self, state: str):
         return self.filter(
@@ -55,8 +27,9 @@ class CompanyQuerySet(models.QuerySet):
         return self.filter(name__icontains=text)
 
     def for_listing(self):
-        """What the Company List shows: open job counts and locations, with no N+1."""
-        return self.with_open_job_counts().prefetch_related("locations")
+        """The Company List's rows with their locations, with no N+1 (the open-job counts
+        come from jobs.selectors.with_live_job_counts: employers never imports jobs)."""
+        return self.prefetch_related("locations")
 
 
 class Company(models.Model):

@@ -17,14 +17,27 @@ NO_COMPANY = (
 OWNER_ONLY = "Only your company's owner can do this. Ask {owner} if it needs doing."
 
 
+def membership_of(user) -> Membership | None:
+    """The one lookup of a person's place on a hiring team: their membership with its company,
+    or None for guests, job seekers and employers not on a team yet."""
+    if not user.is_authenticated or not user.is_employer:
+        return None
+    return Membership.objects.select_related("company").filter(user=user).first()
+
+
+def get_employer_membership(request) -> Membership | None:
+    """The signed-in employer's membership, or None when they are on no team yet; 403 for
+    anyone who is not an employer."""
+    if not request.user.is_authenticated or not request.user.is_employer:
+        raise PermissionDenied(NOT_EMPLOYER)
+    return membership_of(request.user)
+
+
 def get_membership(request) -> Membership:
     """The signed-in employer's membership, with its company; 403 for anyone else.
 
     Guests never get here: the views are wrapped in login_required."""
-    user = request.user
-    if not user.is_authenticated or not user.is_employer:
-        raise PermissionDenied(NOT_EMPLOYER)
-    membership = Membership.objects.select_related("company").filter(user=user).first()
+    membership = get_employer_membership(request)
     if membership is None:
         raise PermissionDenied(NO_COMPANY)
     return membership
@@ -39,7 +52,7 @@ def require_owner(membership: Membership) -> None:
     """403 unless `membership` is the company's owner."""
     if not membership.is_owner:
         owner = (
-            Membership.objects.filter(company_id=membership.company_id, role="owner")
+            Membership.objects.filter(company_id=membership.company_id, role=Membership.Role.OWNER)
             .select_related("user")
             .first()
         )

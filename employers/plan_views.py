@@ -7,21 +7,15 @@ from django.views.decorators.http import require_POST
 
 from employers.forms import UpgradeRequestForm
 from employers.models import Membership
-from employers.permissions import get_membership, get_owner_membership
+from employers.permissions import get_membership, get_owner_membership, membership_of
 from employers.plans import PLAN_ORDER, PLANS, plans_above
-from employers.quotas import plan_usage
-from employers.services import EmployerActionError, upgrade_request_submit
-
-
-def _viewer_membership(request) -> Membership | None:
-    user = request.user
-    if not user.is_authenticated or not user.is_employer:
-        return None
-    return Membership.objects.select_related("company").filter(user=user).first()
+from employers.services import upgrade_request_submit
+from infra.refusals import Refusal
+from jobs.quotas import plan_usage
 
 
 def render_pricing(request, *, form=None, status=200):
-    membership = _viewer_membership(request)
+    membership = membership_of(request.user)
     context = {"plans": [PLANS[key] for key in PLAN_ORDER], "membership": membership}
     if membership:
         company = membership.company
@@ -64,7 +58,7 @@ def upgrade(request):
                 plan=form.cleaned_data["plan"],
                 message=form.cleaned_data["message"],
             )
-        except EmployerActionError as error:
+        except Refusal as error:
             form.add_error(None, error.message)
         else:
             messages.success(

@@ -22,17 +22,9 @@ from employers.models import (
 )
 from employers.plans import get_plan, plans_above
 from infra.queueing import enqueue_on_commit
+from infra.refusals import Refusal
 
 MAX_PENDING_INVITATIONS = 25
-
-
-class EmployerActionError(Exception):
-    """A refusal to show to the person who asked, with a `code` for tests and templates."""
-
-    def __init__(self, message: str, code: str = "invalid"):
-        super().__init__(message)
-        self.message = message
-        self.code = code
 
 
 # Companies ----------------------------------------------------------------------------------
@@ -108,16 +100,16 @@ def invitation_create(*, company: Company, invited_by: User, email: str) -> Invi
     email = email.strip().lower()
     Company.objects.select_for_update().filter(pk=company.pk).get()  # one invite at a time
     if company.memberships.filter(user__email__iexact=email).exists():
-        raise EmployerActionError(f"{email} is already on your hiring team.", "member")
+        raise Refusal(f"{email} is already on your hiring team.", "member")
     pending = company.invitations.pending()
     if pending.filter(email__iexact=email).exists():
-        raise EmployerActionError(
+        raise Refusal(
             f"{email} already has a pending invitation. Resend it from the list below if it "
             "did not arrive.",
             "pending",
         )
     if pending.count() >= MAX_PENDING_INVITATIONS:
-        raise EmployerActionError(
+        raise Refusal(
             f"You have {MAX_PENDING_INVITATIONS} pending invitations. Revoke some, or wait for "
             "them to be accepted, before sending more.",
             "too_many",
@@ -138,7 +130,7 @@ def invitation_resend(*, invitation: Invitation) -> Invitation:
     from employers.tasks import send_invitation
 
     if invitation.accepted_at or invitation.revoked_at:
-        raise EmployerActionError(
+        raise Refusal(
             "This invitation was already accepted or revoked; send a new one instead.", "closed"
         )
     invitation.expires_at = timezone.now() + INVITATION_LIFETIME
@@ -154,7 +146,7 @@ def invitation_revoke(*, invitation: Invitation) -> bool:
         pk=invitation.pk, accepted_at__isnull=True, revoked_at__isnull=True
     ).update(revoked_at=timezone.now())
     if not revoked:
-        raise EmployerActionError("This invitation was already accepted or revoked.", "closed")
+        raise Refusal("This invitation was already accepted or revoked.", "closed")
     return True
 
 
@@ -186,26 +178,26 @@ def invitation_send_email(*, invitation_id: int) -> bool:
     return True
 
 
-def invitation_refusal(invitation: Invitation, user) -> EmployerActionError | None:
+def invitation_refusal(invitation: Invitation, user) -> Refusal | None:
     """Why `user` (signed in, or a guest) cannot accept `invitation`, or None if they can."""
     status = invitation.status
     company = invitation.company
     own_second_click = user.is_authenticated and invitation.accepted_by_id == user.pk
     if status == Invitation.Status.ACCEPTED and own_second_click:
-        return EmployerActionError(f"You are already on {company.name}'s hiring team.", "member")
+        return Refusal(f"You are already on {company.name}'s hiring team.", "member")
     if status == Invitation.Status.ACCEPTED:
-        return EmployerActionError(
+        return Refusal(
             "This invitation has already been used. Each invitation link works once.", "used"
         )
     if status == Invitation.Status.REVOKED:
-        return EmployerActionError(
+        return Refusal(
             f"This invitation was withdrawn by {company.name}. Ask their owner for a new one if "
             "you still need to join.",
             "revoked",
         )
     if status == Invitation.Status.EXPIRED:
         expired_on = date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT")
-        return EmployerActionError(
+        return Refusal(
             f"This invitation expired on {expired_on}. Ask {company.name}'s owner to send a new "
             "one.",
             "expired",
@@ -213,22 +205,22 @@ def invitation_refusal(invitation: Invitation, user) -> EmployerActionError | No
     if not user.is_authenticated:
         return None
     if user.email.lower() != invitation.email.lower():
-        return EmployerActionError(
+        return Refusal(
             f"This invitation was sent to {invitation.email}, and you are signed in as "
             f"{user.email}. Sign out, then open the link again.",
             "wrong_user",
         )
     if not user.is_employer:
-        return EmployerActionError(
+        return Refusal(
             f"{user.email} is a job seeker account, and a hiring team needs an employer account. "
             f"Ask {company.name}'s owner to invite another email address, or contact us.",
             "candidate",
         )
     membership = Membership.objects.filter(user=user).select_related("company").first()
     if membership and membership.company_id == company.pk:
-        return EmployerActionError(f"You are already on {company.name}'s hiring team.", "member")
+        return Refusal(f"You are already on {company.name}'s hiring team.", "member")
     if membership:
-        return EmployerActionError(
+        return Refusal(
             f"Your account is on the hiring team of {membership.company.name}, and an employer "
             "account belongs to one company. Ask to be invited with another email address, or "
             "contact us.",
@@ -252,7 +244,7 @@ def invitation_accept(*, invitation_id: int, user: User) -> Membership:
         .update(accepted_at=timezone.now(), accepted_by=user)
     )
     if not claimed:
-        raise EmployerActionError("This invitation has already been used.", "used")
+        raise Refusal("This invitation has already been used.", "used")
     return Membership.objects.create(
         company=invitation.company, user=user, role=Membership.Role.RECRUITER
     )
@@ -275,7 +267,7 @@ def invitation_accept_with_signup(*, invitation_id: int, full_name: str, passwor
     if refusal:
         raise refusal
     if invitation_email_has_account(invitation):
-        raise EmployerActionError(
+        raise Refusal(
             f"An account already uses {invitation.email}. Sign in to accept the invitation.",
             "has_account",
         )
@@ -293,14 +285,14 @@ def invitation_accept_with_signup(*, invitation_id: int, full_name: str, passwor
 def membership_remove(*, membership: Membership) -> None:
     """Take a recruiter off the hiring team. Their account stays; the jobs stay with the company."""
     if membership.is_owner:
-        raise EmployerActionError(
+        raise Refusal(
             "The owner cannot be removed. Transfer ownership to a recruiter first.", "owner"
         )
     deleted, _ = Membership.objects.filter(
         pk=membership.pk, role=Membership.Role.RECRUITER
     ).delete()
     if not deleted:
-        raise EmployerActionError("This person is no longer on the team.", "gone")
+        raise Refusal("This person is no longer on the team.", "gone")
 
 
 @transaction.atomic
@@ -309,12 +301,12 @@ def ownership_transfer(*, company: Company, by: User, to_membership_id: int) -> 
     team = {m.pk: m for m in Membership.objects.select_for_update().filter(company=company)}
     current = next((m for m in team.values() if m.is_owner), None)
     if current is None or current.user_id != by.pk:
-        raise EmployerActionError("Only the company's owner can transfer ownership.", "not_owner")
+        raise Refusal("Only the company's owner can transfer ownership.", "not_owner")
     target = team.get(to_membership_id)
     if target is None:
-        raise EmployerActionError("Choose a recruiter on your team.", "not_member")
+        raise Refusal("Choose a recruiter on your team.", "not_member")
     if target.pk == current.pk:
-        raise EmployerActionError("You are already the owner.", "self")
+        raise Refusal("You are already the owner.", "self")
     # Demote first: the one-owner constraint is checked after each statement.
     Membership.objects.filter(pk=current.pk).update(role=Membership.Role.RECRUITER)
     Membership.objects.filter(pk=target.pk).update(role=Membership.Role.OWNER)
@@ -336,14 +328,14 @@ def upgrade_request_submit(
     Company.objects.select_for_update().filter(pk=company.pk).get()
     if plan not in {p.key for p in plans_above(company.plan)}:
         current = get_plan(company.plan)
-        raise EmployerActionError(
+        raise Refusal(
             f"{company.name} is on the {current.name} plan. Choose a bigger plan to upgrade to.",
             "not_an_upgrade",
         )
     waiting = company.upgrade_requests.open().first()
     if waiting:
         asked_on = date_format(timezone.localtime(waiting.created_at), "DATE_FORMAT")
-        raise EmployerActionError(
+        raise Refusal(
             f"You asked for the {waiting.get_plan_display()} plan on {asked_on}, and our team "
             "will contact you about it. To change that request, reply to our email or contact us.",
             "already_requested",

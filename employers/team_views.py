@@ -17,7 +17,6 @@ from employers.permissions import (
     get_owner_membership,
 )
 from employers.services import (
-    EmployerActionError,
     invitation_accept,
     invitation_accept_with_signup,
     invitation_create,
@@ -28,6 +27,7 @@ from employers.services import (
     membership_remove,
     ownership_transfer,
 )
+from infra.refusals import Refusal, on_refusal_redirect
 
 # Refusals that are about the link itself (gone for good) rather than about who opened it.
 GONE = {"used", "expired", "revoked"}
@@ -72,7 +72,7 @@ def invite(request):
                 invited_by=request.user,
                 email=form.cleaned_data["email"],
             )
-        except EmployerActionError as error:
+        except Refusal as error:
             form.add_error("email", error.message)
         else:
             messages.success(
@@ -83,44 +83,35 @@ def invite(request):
     return render_team(request, membership, invite_form=form, status=400)
 
 
+@on_refusal_redirect("employers:team")
 @login_required
 @require_POST
 def invitation_revoke_view(request, pk):
     invitation = get_invitation_for_owner(request, pk)
-    try:
-        invitation_revoke(invitation=invitation)
-    except EmployerActionError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, f"The invitation to {invitation.email} is revoked.")
+    invitation_revoke(invitation=invitation)
+    messages.success(request, f"The invitation to {invitation.email} is revoked.")
     return redirect("employers:team")
 
 
+@on_refusal_redirect("employers:team")
 @login_required
 @require_POST
 def invitation_resend_view(request, pk):
     invitation = get_invitation_for_owner(request, pk)
-    try:
-        invitation_resend(invitation=invitation)
-    except EmployerActionError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, f"Invitation sent again to {invitation.email}.")
+    invitation_resend(invitation=invitation)
+    messages.success(request, f"Invitation sent again to {invitation.email}.")
     return redirect("employers:team")
 
 
+@on_refusal_redirect("employers:team")
 @login_required
 @require_POST
 def member_remove(request, pk):
     member = get_member_for_owner(request, pk)
-    try:
-        membership_remove(membership=member)
-    except EmployerActionError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request, f"{member.user.get_full_name()} is no longer on {member.company.name}'s team."
-        )
+    membership_remove(membership=member)
+    messages.success(
+        request, f"{member.user.get_full_name()} is no longer on {member.company.name}'s team."
+    )
     return redirect("employers:team")
 
 
@@ -136,7 +127,7 @@ def transfer(request):
                 by=request.user,
                 to_membership_id=form.cleaned_data["member"].pk,
             )
-        except EmployerActionError as error:
+        except Refusal as error:
             form.add_error("member", error.message)
         else:
             messages.success(
@@ -192,7 +183,7 @@ def accept(request, token):
                     full_name=form.cleaned_data["full_name"],
                     password=form.cleaned_data["password1"],
                 )
-            except EmployerActionError as error:
+            except Refusal as error:
                 form.add_error(None, error.message)
             else:
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
@@ -205,7 +196,7 @@ def accept(request, token):
 def _join(request, invitation, context):
     try:
         invitation_accept(invitation_id=invitation.pk, user=request.user)
-    except EmployerActionError as error:
+    except Refusal as error:
         return render(
             request,
             "employers/invitation_refused.html",

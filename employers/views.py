@@ -4,8 +4,9 @@ from django.shortcuts import render
 from accounts.decorators import role_required
 from accounts.models import User
 from employers.forms import EmployerSignupForm
+from employers.permissions import membership_of
 from jobs.models import Job
-from jobs.services import company_job_counts, jobs_with_actions
+from jobs.selectors import company_job_counts, jobs_with_actions
 
 RECENT_JOBS = 10
 
@@ -22,7 +23,7 @@ class EmployerSignupView(SignupView):
 
 @role_required(User.Role.EMPLOYER)
 def dashboard(request):
-    membership = getattr(request.user, "membership", None)
+    membership = membership_of(request.user)
     context = {"membership": membership, "team": []}
     if membership:
         company = membership.company

@@ -6,6 +6,7 @@ from django.contrib.admin import helpers
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from infra.refusals import Refusal
 from jobs import services
 from jobs.models import Job, JobDescriptionTemplate, JobReport
 
@@ -133,7 +134,7 @@ class JobAdmin(admin.ModelAdmin):
         for job in queryset.select_related("company"):
             try:
                 service(job=job, **kwargs)
-            except services.JobActionRefused as refusal:
+            except Refusal as refusal:
                 refused.append(f"“{job.title}”: {refusal}")
             else:
                 done.append(job)

@@ -6,13 +6,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import role_required
 from accounts.models import User
-from jobs import services
+from infra.refusals import Refusal, on_refusal_redirect
+from jobs import lifecycle, selectors, services
 from jobs.choices import STATE_NAMES, Benefit, Credential
 from jobs.forms import JobForm
 from jobs.models import JOB_LIFETIME_DAYS, Job, JobDescriptionTemplate
@@ -43,11 +43,11 @@ def job_list(request):
     if status:
         jobs = jobs.filter(status=status)
     page = Paginator(jobs, JOBS_PER_PAGE).get_page(request.GET.get("page"))
-    counts = services.company_job_counts(company)
+    counts = selectors.company_job_counts(company)
     context = {
         "company": company,
         "page": page,
-        "jobs": services.jobs_with_actions(list(page.object_list)),
+        "jobs": selectors.jobs_with_actions(list(page.object_list)),
         "status": status,
         "status_label": Job.Status(status).label if status else "",
         "tabs": status_tabs(counts),
@@ -107,7 +107,7 @@ def job_new(request):
 def job_edit(request, pk):
     job = get_job_for_employer(request, pk)
     if not services.job_can(job, "edit"):
-        messages.error(request, services.refusal_message(job, "edit"))
+        messages.error(request, lifecycle.refusal_message(job, "edit"))
         return redirect("jobs_dashboard:preview", pk=job.pk)
     title = job.title  # the form's instance takes the posted values, valid or not
     form = (
@@ -119,8 +119,8 @@ def job_edit(request, pk):
             before = job.status
             try:
                 job = services.job_update(job=job, fields=form.job_fields())
-            except services.JobActionRefused as refusal:
-                messages.error(request, str(refusal))
+            except Refusal as refusal:
+                messages.error(request, refusal.as_html())
                 return redirect("jobs_dashboard:preview", pk=job.pk)
             if job.status == Job.Status.PENDING_REVIEW and before != Job.Status.PENDING_REVIEW:
                 messages.warning(
@@ -138,7 +138,7 @@ def job_edit(request, pk):
 @employer_required
 def job_preview(request, pk):
     job = get_job_for_employer(request, pk)
-    services.jobs_with_actions([job])
+    selectors.jobs_with_actions([job])
     credentials, benefits = dict(Credential.choices), dict(Benefit.choices)
     context = {
         "job": job,
@@ -214,23 +214,17 @@ ACTION_MESSAGES = {
 }
 
 
-def refusal_message(refusal):
-    """The refusal, with a link to the plans when a bigger plan would allow the action."""
-    if refusal.upgrade_url:
-        return format_html('{} <a href="{}">Compare plans</a>', str(refusal), refusal.upgrade_url)
-    return str(refusal)
+def _job_page(request, pk):
+    """Where a refused action on a job goes back to when its form named no page."""
+    return reverse("jobs_dashboard:preview", args=[pk])
 
 
 def _transition_view(action, service):
+    @on_refusal_redirect(_job_page)
     @employer_required
     @require_POST
     def view(request, pk):
-        job = get_job_for_employer(request, pk)
-        try:
-            job = service(job=job)
-        except services.JobActionRefused as refusal:
-            messages.error(request, refusal_message(refusal))
-            return _back(request, job)
+        job = service(job=get_job_for_employer(request, pk))
         level, text = ACTION_MESSAGES[action](job)
         messages.add_message(request, level, text)
         return _back(request, job)
@@ -259,14 +253,11 @@ def job_duplicate(request, pk):
     return redirect("jobs_dashboard:edit", pk=copy.pk)
 
 
+@on_refusal_redirect(_job_page)
 @employer_required
 @require_POST
 def job_delete(request, pk):
     job = get_job_for_employer(request, pk)
-    try:
-        services.job_delete_draft(job=job)
-    except services.JobActionRefused as refusal:
-        messages.error(request, str(refusal))
-        return _back(request, job)
+    services.job_delete_draft(job=job)
     messages.success(request, f"The draft “{job.title}” is deleted.")
     return _back(request, job, deleted=True)

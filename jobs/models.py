@@ -47,10 +47,26 @@ def default_expiry():
     return timezone.now() + timedelta(days=JOB_LIFETIME_DAYS)
 
 
+def live_job_q(prefix: str = "") -> Q:
+    """The one definition of a live job: published and not past its expiry date, so candidates
+    can find it and apply. `prefix` reaches jobs through a relation (`"jobs__"` from Company)."""
+    return Q(**{f"{prefix}status": Job.Status.PUBLISHED, f"{prefix}expires_at__gt": timezone.now()})
+
+
+def active_job_q(prefix: str = "") -> Q:
+    """An active job takes a place in the plan: live, or waiting for staff review (it goes live
+    without the employer doing anything more)."""
+    return live_job_q(prefix) | Q(**{f"{prefix}status": Job.Status.PENDING_REVIEW})
+
+
 class JobQuerySet(models.QuerySet):
     def published(self):
-        """Live jobs: published and not past their expiry date."""
-        return self.filter(status=Job.Status.PUBLISHED, expires_at__gt=timezone.now())
+        """Live jobs (see `live_job_q`)."""
+        return self.filter(live_job_q())
+
+    def active(self):
+        """Live jobs and jobs waiting for review (see `active_job_q`)."""
+        return self.filter(active_job_q())
 
     def for_company(self, company):
         return self.filter(company=company)
@@ -249,6 +265,7 @@ class Job(models.Model):
 
     @property
     def is_open(self) -> bool:
+        """Live, in Python (the same rule as `live_job_q`)."""
         return (
             self.status == self.Status.PUBLISHED
             and self.expires_at is not None

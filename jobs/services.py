@@ -12,117 +12,28 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Count
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from employers.models import Company
-from employers.quotas import can_feature_another_job, can_publish_another_job
 from infra.queueing import enqueue_on_commit
+from infra.refusals import Refusal
+from jobs.lifecycle import job_can, refusal_message
 from jobs.models import JOB_LIFETIME_DAYS, Job
+from jobs.quotas import can_feature_another_job, can_publish_another_job
 from jobs.sanitize import sanitize_description
 
 Status = Job.Status
 LIFETIME = timedelta(days=JOB_LIFETIME_DAYS)
 EXPIRY_REMINDER_LEAD = timedelta(days=3)
 
-# The states each action may start from.
-ALLOWED_FROM = {
-    "publish": {Status.DRAFT},
-    "pause": {Status.PUBLISHED},
-    "resume": {Status.PAUSED},
-    "close": {Status.PENDING_REVIEW, Status.PUBLISHED, Status.PAUSED, Status.EXPIRED},
-    "renew": {Status.PUBLISHED, Status.PAUSED, Status.EXPIRED},
-    "duplicate": set(Status),
-    "delete": {Status.DRAFT},
-    "edit": {Status.DRAFT, Status.PENDING_REVIEW, Status.PUBLISHED, Status.PAUSED, Status.EXPIRED},
-    "approve": {Status.PENDING_REVIEW},
-    "feature": {Status.PUBLISHED, Status.PAUSED},
-    "unfeature": set(Status),
-    "send_back": {Status.PENDING_REVIEW, Status.PUBLISHED, Status.PAUSED},
-}
-REFUSALS = {
-    "publish": "Only a draft can be published, and this job is {status}.",
-    "pause": "Only a published job can be paused, and this job is {status}.",
-    "resume": "Only a paused job can be resumed, and this job is {status}.",
-    "close": "A job that is {status} cannot be closed.",
-    "renew": "Only published, paused or expired jobs can be renewed, and this job is {status}.",
-    "delete": "Only drafts can be deleted, and this job is {status}. Close it instead.",
-    "edit": "A {status} job cannot be edited. Duplicate it to post it again.",
-    "approve": "Only jobs waiting for review can be approved, and this job is {status}.",
-    "feature": "Only a published or paused job can be featured, and this job is {status}.",
-    "send_back": "A {status} job cannot be sent back to the employer.",
-}
-# Actions an employer sees as buttons, in display order.
-EMPLOYER_ACTIONS = [
-    "publish", "resume", "renew", "pause", "feature", "unfeature", "close", "duplicate", "delete",
-]  # fmt: skip
-
-
-class JobActionRefused(Exception):
-    """The action is not possible now (the job's state, or the plan's quota); nothing changed.
-
-    `upgrade_url` is set when a bigger plan would allow it."""
-
-    def __init__(self, message: str, *, upgrade_url: str = ""):
-        super().__init__(message)
-        self.upgrade_url = upgrade_url
-
-
-def job_can(job: Job, action: str) -> bool:
-    if action == "feature" and job.is_featured:
-        return False
-    if action == "unfeature" and not job.is_featured:
-        return False
-    return job.status in ALLOWED_FROM[action]
-
-
-def job_available_actions(job: Job) -> list[str]:
-    """The employer actions that make sense for the job's current state."""
-    return [action for action in EMPLOYER_ACTIONS if job_can(job, action)]
-
-
-RENEW_PROMPT = timedelta(days=7)
-
-
-def jobs_with_actions(jobs: list[Job]) -> list[Job]:
-    """Attach for the dashboard: `job.actions` (allowed employer actions), `job.quick_actions`
-    (the few worth a button in a table) and `job.editable`."""
-    soon = timezone.now() + RENEW_PROMPT
-    for job in jobs:
-        job.actions = job_available_actions(job)
-        job.quick_actions = [
-            action
-            for action in job.actions
-            if action not in {"delete", "feature", "unfeature"}
-            and (action != "duplicate" or job.status == Status.CLOSED)
-            and (action != "renew" or job.expires_at is None or job.expires_at <= soon)
-        ]
-        job.editable = job_can(job, "edit")
-    return jobs
-
-
-def company_job_counts(company) -> dict[str, int]:
-    """{status: number of the company's jobs} for every status, plus "all"; one query."""
-    rows = Job.objects.for_company(company).values_list("status").annotate(n=Count("pk"))
-    counts = dict.fromkeys(Status.values, 0) | dict(rows)
-    counts["all"] = sum(counts.values())
-    return counts
-
-
-def refusal_message(job: Job, action: str) -> str:
-    """Why `action` is not possible for the job in its current state."""
-    if action == "close" and job.status == Status.DRAFT:
-        return "A draft is not live, so there is nothing to close: delete it instead."
-    return REFUSALS[action].format(status=job.get_status_display().lower())
-
 
 def _lock(job: Job, action: str) -> Job:
     """The job's row, locked for this transaction, after checking the action is allowed."""
     locked = Job.objects.select_for_update(of=("self",)).select_related("company").get(pk=job.pk)
     if not job_can(locked, action):
-        raise JobActionRefused(refusal_message(locked, action))
+        raise Refusal(refusal_message(locked, action), f"{action}_not_allowed")
     return locked
 
 
@@ -134,7 +45,7 @@ def _require_plan_room(job: Job) -> None:
     company = Company.objects.select_for_update().get(pk=job.company_id)
     check = can_publish_another_job(company, excluding_job=job)
     if not check:
-        raise JobActionRefused(check.message, upgrade_url=check.upgrade_url)
+        raise Refusal(check.message, "plan_limit", link=check.upgrade_url)
 
 
 def _go_live(job: Job, now) -> None:
@@ -203,9 +114,10 @@ def job_resume(*, job: Job) -> Job:
     """Put a paused job back live, unless its listing period has ended (then: renew)."""
     job = _lock(job, "resume")
     if job.expires_at is None or job.expires_at <= timezone.now():
-        raise JobActionRefused(
+        raise Refusal(
             "This job's listing period has ended. Renew it to publish it for another "
-            f"{JOB_LIFETIME_DAYS} days."
+            f"{JOB_LIFETIME_DAYS} days.",
+            "listing_ended",
         )
     _require_plan_room(job)
     job.status = Status.PUBLISHED
@@ -249,7 +161,7 @@ def job_feature(*, job: Job) -> Job:
     company = Company.objects.select_for_update().get(pk=job.company_id)
     check = can_feature_another_job(company, excluding_job=job)
     if not check:
-        raise JobActionRefused(check.message, upgrade_url=check.upgrade_url)
+        raise Refusal(check.message, "plan_limit", link=check.upgrade_url)
     job.is_featured = True
     job.save(update_fields=["is_featured", "updated_at"])
     return job
@@ -314,7 +226,7 @@ def job_send_back(*, job: Job, reason: str) -> Job:
 
     reason = reason.strip()
     if not reason:
-        raise ValueError("A reason is required to send a job back.")
+        raise Refusal("A reason is required to send a job back.", "reason_required")
     job = _lock(job, "send_back")
     job.status = Status.DRAFT
     job.review_note = reason

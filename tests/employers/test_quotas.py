@@ -3,11 +3,8 @@
 import pytest
 
 from employers.plans import ENTERPRISE, FREE, PLANS, PROFESSIONAL, get_plan, plans_above
-from employers.quotas import (
-    can_feature_another_job,
-    can_publish_another_job,
-    can_search_candidates,
-)
+from employers.quotas import can_search_candidates
+from jobs.quotas import can_feature_another_job, can_publish_another_job
 from tests.factories import (
     ClosedJobFactory,
     CompanyFactory,

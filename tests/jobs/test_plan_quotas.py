@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from employers.plans import ENTERPRISE, PROFESSIONAL
+from infra.refusals import Refusal
 from jobs import services
 from jobs.models import Job
 from tests.factories import ExpiredJobFactory, JobFactory, PublishedJobFactory
@@ -73,7 +74,7 @@ def test_professional_company_publishes_up_to_ten_jobs(verified):
     tenth, eleventh = JobFactory(company=verified), JobFactory(company=verified)
 
     assert services.job_publish(job=tenth).status == Job.Status.PUBLISHED
-    with pytest.raises(services.JobActionRefused, match="Professional plan includes 10"):
+    with pytest.raises(Refusal, match="Professional plan includes 10"):
         services.job_publish(job=eleventh)
 
 
@@ -87,7 +88,7 @@ def test_enterprise_company_has_no_job_limit(verified):
 def test_resuming_a_paused_job_is_refused_when_the_plan_is_full(verified):
     paused = PublishedJobFactory(company=verified, status=Job.Status.PAUSED)
     PublishedJobFactory(company=verified)
-    with pytest.raises(services.JobActionRefused):
+    with pytest.raises(Refusal):
         services.job_resume(job=paused)
     paused.refresh_from_db()
     assert paused.status == Job.Status.PAUSED
@@ -97,7 +98,7 @@ def test_renewing_an_expired_job_is_refused_when_the_plan_is_full(verified):
     expired = ExpiredJobFactory(company=verified)
     PublishedJobFactory(company=verified)
     before = expired.expires_at
-    with pytest.raises(services.JobActionRefused):
+    with pytest.raises(Refusal):
         services.job_renew(job=expired)
     expired.refresh_from_db()
     assert (expired.status, expired.expires_at) == (Job.Status.EXPIRED, before)
@@ -112,7 +113,7 @@ def test_renewing_the_only_live_job_is_allowed_on_the_free_plan(verified):
 def test_staff_approval_is_refused_when_the_plan_is_full(company):
     pending = JobFactory(company=company, status=Job.Status.PENDING_REVIEW)
     PublishedJobFactory(company=company)
-    with pytest.raises(services.JobActionRefused):
+    with pytest.raises(Refusal):
         services.job_approve(job=pending)
 
 

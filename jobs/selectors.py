@@ -1,0 +1,58 @@
+"""Reads for pages: the employer dashboard's job tables and counts, the Company List's counts.
+
+Writes are in jobs/services.py; these only read (and decorate objects for templates).
+"""
+
+from datetime import timedelta
+
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from jobs.lifecycle import job_available_actions, job_can
+from jobs.models import Job, live_job_q
+
+Status = Job.Status
+
+RENEW_PROMPT = timedelta(days=7)
+
+
+def jobs_with_actions(jobs: list[Job]) -> list[Job]:
+    """Attach for the dashboard: `job.actions` (allowed employer actions), `job.quick_actions`
+    (the few worth a button in a table) and `job.editable`."""
+    soon = timezone.now() + RENEW_PROMPT
+    for job in jobs:
+        job.actions = job_available_actions(job)
+        job.quick_actions = [
+            action
+            for action in job.actions
+            if action not in {"delete", "feature", "unfeature"}
+            and (action != "duplicate" or job.status == Status.CLOSED)
+            and (action != "renew" or job.expires_at is None or job.expires_at <= soon)
+        ]
+        job.editable = job_can(job, "edit")
+    return jobs
+
+
+def company_job_counts(company) -> dict[str, int]:
+    """{status: number of the company's jobs} for every status, plus "all"; one query."""
+    rows = Job.objects.for_company(company).values_list("status").annotate(n=Count("pk"))
+    counts = dict.fromkeys(Status.values, 0) | dict(rows)
+    counts["all"] = sum(counts.values())
+    return counts
+
+
+def with_live_job_counts(companies):
+    """Annotate a Company queryset with `open_job_count`, its live jobs, as a correlated
+    subquery: Postgres evaluates it only for the rows a page returns (after ORDER BY ...
+    LIMIT), each through the jobs' company_id index, instead of grouping every job."""
+    per_company = (
+        Job.objects.filter(live_job_q(), company_id=OuterRef("pk"))
+        .order_by()
+        .values("company_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return companies.annotate(
+        open_job_count=Coalesce(Subquery(per_company, output_field=IntegerField()), 0)
+    )
