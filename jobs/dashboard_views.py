@@ -13,10 +13,10 @@ from accounts.decorators import role_required
 from accounts.models import User
 from infra.refusals import Refusal, on_refusal_redirect
 from jobs import lifecycle, selectors, services
-from jobs.choices import STATE_NAMES, Benefit, Credential
 from jobs.forms import JobForm
 from jobs.models import JOB_LIFETIME_DAYS, Job, JobDescriptionTemplate
 from jobs.permissions import get_company_for_employer, get_job_for_employer
+from jobs.presenters import job_description_html, job_facts
 
 employer_required = role_required(User.Role.EMPLOYER)
 JOBS_PER_PAGE = 25
@@ -139,16 +139,12 @@ def job_edit(request, pk):
 def job_preview(request, pk):
     job = get_job_for_employer(request, pk)
     selectors.jobs_with_actions([job])
-    credentials, benefits = dict(Credential.choices), dict(Benefit.choices)
     context = {
         "job": job,
         "company": job.company,
         "lifetime_days": JOB_LIFETIME_DAYS,
-        "remote_states": [STATE_NAMES.get(code, code) for code in job.remote_states],
-        "license_states": [STATE_NAMES.get(code, code) for code in job.license_states],
-        "required_credentials": [credentials.get(c, c) for c in job.required_credentials],
-        "preferred_credentials": [credentials.get(c, c) for c in job.preferred_credentials],
-        "benefits": [benefits.get(b, b) for b in job.benefits],
+        "description": job_description_html(job),
+        "facts": job_facts(job),
     }
     return render(request, "jobs/dashboard/preview.html", context)
 

@@ -11,11 +11,12 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST, require_safe
 
 from infra.rate_limits import form_over_limit
-from jobs.choices import STATE_NAMES, Benefit, Credential, PayPeriod, WorkplaceType
+from jobs.choices import PayPeriod, WorkplaceType
 from jobs.jsonld import as_script_content, job_posting
 from jobs.models import Job
+from jobs.presenters import job_description_html, job_facts
 from jobs.reports import JobReportForm
-from jobs.sanitize import sanitize_description, visible_text
+from jobs.sanitize import visible_text
 from jobs.search import (
     RADIUS_CHOICES,
     JobSearchForm,
@@ -165,23 +166,16 @@ def gone(request, job):
 
 
 def render_job_page(request, job, report_form, *, status=200, report_open=False):
-    # Stored descriptions were sanitized on save; cleaning again costs microseconds and keeps
-    # an imported or hand-edited row from ever reaching the page unsafely.
-    description = sanitize_description(job.description)
+    description = job_description_html(job)
     url = settings.SITE_URL + job.get_absolute_url()
-    credential_labels = dict(Credential.choices)
     context = {
         "job": job,
         "description": description,
+        "facts": job_facts(job),
         "jsonld": as_script_content(job_posting(job, description=description)),
         "canonical_url": url,
         "meta_description": visible_text(description)[:155],
         "similar_jobs": list(Job.objects.published().with_company().similar_to(job)[:SIMILAR_JOBS]),
-        "required_credentials": [credential_labels[c] for c in job.required_credentials],
-        "preferred_credentials": [credential_labels[c] for c in job.preferred_credentials],
-        "license_states": [STATE_NAMES[s] for s in job.license_states],
-        "remote_states": [STATE_NAMES[s] for s in job.remote_states],
-        "benefits": [dict(Benefit.choices)[b] for b in job.benefits],
         "hourly": job.pay_period == PayPeriod.HOUR,
         "share": share_links(job, url),
         "report_form": report_form,

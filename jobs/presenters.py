@@ -1,0 +1,65 @@
+"""How a job's facts read on a page: one presenter for the public job page and the employer's
+preview, so that the preview shows exactly what candidates will see."""
+
+from dataclasses import dataclass
+
+from django.utils.safestring import SafeString, mark_safe
+
+from jobs.choices import STATE_NAMES, Benefit, Credential
+from jobs.sanitize import sanitize_description
+
+
+@dataclass(frozen=True)
+class JobFact:
+    label: str
+    value: str
+
+
+def _labels(values, choices) -> list[str]:
+    names = dict(choices)
+    return [names.get(value, value) for value in values]
+
+
+def _states(codes) -> str:
+    return ", ".join(STATE_NAMES.get(code, code) for code in codes)
+
+
+def job_facts(job) -> list[JobFact]:
+    """The key facts, in reading order; optional ones only when the job has them."""
+    facts = [JobFact("Profession", job.get_profession_display())]
+    if job.specialty:
+        facts.append(JobFact("Specialty", job.specialty))
+    facts += [
+        JobFact("Facility", job.get_facility_type_display()),
+        JobFact("Employment", job.get_employment_type_display()),
+        JobFact("Shift", job.get_shift_display()),
+        JobFact("Experience", job.get_experience_level_display()),
+        JobFact("Workplace", job.get_workplace_type_display()),
+    ]
+    if job.is_remote:
+        facts.append(JobFact("Hires in", _states(job.remote_states) or "Anywhere in the US"))
+    else:
+        place = ", ".join(part for part in (job.city, job.state) if part)
+        facts.append(JobFact("Location", f"{place} {job.zip_code}".strip()))
+    facts.append(JobFact("Pay", job.pay_label))
+    if job.sign_on_bonus:
+        facts.append(JobFact("Sign-on bonus", f"${job.sign_on_bonus:,.0f}"))
+    if job.required_credentials:
+        required = _labels(job.required_credentials, Credential.choices)
+        facts.append(JobFact("Required", ", ".join(required)))
+    if job.preferred_credentials:
+        preferred = _labels(job.preferred_credentials, Credential.choices)
+        facts.append(JobFact("Preferred", ", ".join(preferred)))
+    if job.license_states:
+        facts.append(JobFact("License in", _states(job.license_states)))
+    facts.append(JobFact("Visa sponsorship", "Yes" if job.visa_sponsorship else "No"))
+    if job.benefits:
+        facts.append(JobFact("Benefits", ", ".join(_labels(job.benefits, Benefit.choices))))
+    return facts
+
+
+def job_description_html(job) -> SafeString:
+    """The description as safe HTML. Stored descriptions were sanitized on save; cleaning again
+    at render costs microseconds and keeps an imported or hand-edited row from ever reaching a
+    page unsafely."""
+    return mark_safe(sanitize_description(job.description))  # noqa: S308 (sanitized by nh3)
