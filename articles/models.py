@@ -453,9 +453,6 @@ class CommentQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)
 
-    def awaiting_notification(self):
-        return self.filter(editors_notified_at__isnull=True)
-
     def threads(self):
         """Approved top-level comments with their approved replies, oldest first."""
         return (
@@ -495,7 +492,6 @@ class Comment(models.Model):
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     moderated_at = models.DateTimeField(null=True, blank=True)
-    editors_notified_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
     objects = CommentQuerySet.as_manager()
 

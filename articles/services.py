@@ -1,17 +1,15 @@
 from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.utils import timezone
 
+from accounts.staff import editor_recipients
 from articles.models import Article, Comment
-from infra.queueing import enqueue_on_commit
 from infra.refusals import Refusal
+from notifications.services import notify_many
 
-EDITORS_GROUP = "Editors"
+COMMENT_KIND = "articles.new_comment"
 
 
 def is_editor(user) -> bool:
@@ -46,9 +44,8 @@ def comment_submit(
     ip_address: str | None = None,
 ) -> Comment:
     """Store a comment: approved at once for trusted people, otherwise held for moderation.
-    Editors are emailed about it once it is committed (unless an editor wrote it)."""
-    from articles.tasks import notify_editors_of_comment
-
+    Editors get an email about it, written to the outbox in the same transaction (unless an
+    editor wrote it)."""
     if parent is not None and (parent.parent_id or parent.article_id != article.pk):
         raise Refusal("Replies go one level deep, on the same article.", "reply_depth")
     user = user if user is not None and user.is_authenticated else None
@@ -67,11 +64,9 @@ def comment_submit(
         status=Comment.Status.APPROVED if trusted else Comment.Status.PENDING,
         moderated_at=now if trusted else None,
         ip_address=ip_address,
-        # Editors do not need an email about their own replies.
-        editors_notified_at=now if editor else None,
     )
-    if not editor:
-        enqueue_on_commit(notify_editors_of_comment, comment.pk)
+    if not editor:  # editors do not need an email about their own replies
+        comment_notify_editors(comment=comment)
     return comment
 
 
@@ -87,50 +82,22 @@ def comments_mark_spam(*, comments) -> int:
     )
 
 
-def editor_recipients() -> list[str]:
-    """Active members of the Editors group; STAFF_NOTIFICATION_EMAILS, or superusers, if none."""
-    users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    emails = list(users.filter(groups__name=EDITORS_GROUP).values_list("email", flat=True))
-    if emails:
-        return sorted(set(emails))
-    if settings.STAFF_NOTIFICATION_EMAILS:
-        return list(settings.STAFF_NOTIFICATION_EMAILS)
-    return list(users.filter(is_superuser=True).values_list("email", flat=True))
-
-
-def comment_notify_editors(*, comment_id: int) -> bool:
-    """Email the editors about a new comment exactly once; False if it was already done."""
-    claimed = Comment.objects.filter(pk=comment_id, editors_notified_at__isnull=True).update(
-        editors_notified_at=timezone.now()
+def comment_notify_editors(*, comment: Comment) -> int:
+    """Queue the editors' email about a new comment, once per comment and editor."""
+    site = settings.SITE_URL
+    return notify_many(
+        to=editor_recipients(),
+        kind=COMMENT_KIND,
+        key=f"{COMMENT_KIND}:comment:{comment.pk}",
+        template="articles/email/new_comment",
+        context={
+            "comment": comment,
+            "article": comment.article,
+            "admin_url": f"{site}/admin/articles/comment/{comment.pk}/change/",
+            "queue_url": f"{site}/admin/articles/comment/?status__exact=pending",
+        },
+        about=comment,
     )
-    if not claimed:
-        return False
-    comment = Comment.objects.select_related("article").get(pk=comment_id)
-    recipients = editor_recipients()
-    if not recipients:
-        return True
-    context = {
-        "comment": comment,
-        "article": comment.article,
-        "site_url": settings.SITE_URL,
-        "admin_url": f"{settings.SITE_URL}/admin/articles/comment/{comment.pk}/change/",
-        "queue_url": f"{settings.SITE_URL}/admin/articles/comment/?status__exact=pending",
-    }
-    message = EmailMultiAlternatives(
-        subject=render_to_string("articles/email/new_comment_subject.txt", context).strip(),
-        body=render_to_string("articles/email/new_comment.txt", context),
-        to=recipients,
-    )
-    message.attach_alternative(
-        render_to_string("articles/email/new_comment.html", context), "text/html"
-    )
-    try:
-        message.send()
-    except Exception:
-        # Give the claim back so that a retry or the periodic sweep sends it later.
-        Comment.objects.filter(pk=comment_id).update(editors_notified_at=None)
-        raise
-    return True
 
 
 def articles_publish_now(*, articles) -> int:

@@ -14,10 +14,11 @@ app.autodiscover_tasks()
 app.autodiscover_tasks(["jobs"], related_name="suggestions")
 
 app.conf.beat_schedule = {
-    # Re-queue contact-form notifications whose first attempt never ran (e.g. Redis was down).
-    "contact-notify-pending": {
-        "task": "pages.tasks.notify_staff_of_pending_contact_messages",
-        "schedule": crontab(minute="*/10"),
+    # Every email: send what is due in the outbox. Also the sweep for rows whose delivery was
+    # lost (Redis down when they were written, worker killed mid-send): they are simply due.
+    "notifications-deliver-due": {
+        "task": "notifications.tasks.deliver_due",
+        "schedule": crontab(minute="*"),
     },
     # Published jobs past their date become expired; a set-based UPDATE, cheap to run often.
     "jobs-expire-overdue": {
@@ -29,7 +30,7 @@ app.conf.beat_schedule = {
         "task": "jobs.tasks.flush_job_view_counts",
         "schedule": crontab(minute="*/5"),
     },
-    # "Your job expires in 3 days" to each company's team, once per job and expiry period.
+    # Outbox rows "your job expires in 3 days" for each team, once per job and expiry period.
     "jobs-send-expiry-reminders": {
         "task": "jobs.tasks.send_expiry_reminders",
         "schedule": crontab(minute=7),
@@ -39,24 +40,10 @@ app.conf.beat_schedule = {
         "task": "jobs.suggestions.refresh_search_terms",
         "schedule": crontab(minute=23),
     },
-    # Articles: re-queue comment notifications whose first attempt never ran (Redis down).
-    "articles-notify-pending-comments": {
-        "task": "articles.tasks.notify_editors_of_pending_comments",
-        "schedule": crontab(minute="*/10"),
-    },
     # Articles: label scheduled articles Published once due (visibility never waits for it).
     "articles-mark-due-published": {
         "task": "articles.tasks.mark_due_articles_published",
         "schedule": crontab(minute="*/5"),
-    },
-    # Employers: re-send invitation and upgrade-request emails that never went out (Redis down).
-    "employers-send-pending-invitations": {
-        "task": "employers.tasks.send_pending_invitations",
-        "schedule": crontab(minute="*/10"),
-    },
-    "employers-notify-pending-upgrade-requests": {
-        "task": "employers.tasks.notify_pending_upgrade_requests",
-        "schedule": crontab(minute="*/10"),
     },
     "accounts-clear-expired-sessions": {
         "task": "accounts.tasks.clear_expired_sessions",

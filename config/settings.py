@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     # Our apps, lowest layer first (see the architecture in the README).
     "accounts",
+    "notifications",
     "employers",
     "jobs",
     "applications",
@@ -184,7 +185,8 @@ LOGIN_REDIRECT_URL = "accounts:home"
 SITE_ID = 1
 
 # django-allauth: email login, mandatory verification, no account enumeration, rate limits on.
-ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+# accounts' adapter (roles, redirects), extended so that its emails go through the outbox.
+ACCOUNT_ADAPTER = "notifications.account_emails.OutboxAccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -223,6 +225,13 @@ DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="healthcareers <hello@healthcareers.test>"
 )
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+# The outbox (notifications/): a failed send is retried after 1, 2, 4... minutes (base below),
+# and marked failed after NOTIFICATIONS_MAX_ATTEMPTS tries; a worker's claim on a row lasts
+# NOTIFICATIONS_LEASE_SECONDS (after that, another worker may send it).
+NOTIFICATIONS_MAX_ATTEMPTS = env.int("NOTIFICATIONS_MAX_ATTEMPTS", default=8)
+NOTIFICATIONS_RETRY_BASE_SECONDS = env.int("NOTIFICATIONS_RETRY_BASE_SECONDS", default=60)
+NOTIFICATIONS_LEASE_SECONDS = env.int("NOTIFICATIONS_LEASE_SECONDS", default=600)
+NOTIFICATIONS_BATCH_SIZE = env.int("NOTIFICATIONS_BATCH_SIZE", default=100)
 # Where contact-form messages go; when empty, every active staff user with an email gets them.
 STAFF_NOTIFICATION_EMAILS = env.list("STAFF_NOTIFICATION_EMAILS", default=[])
 

@@ -1017,8 +1017,6 @@ def _seed_comments(editor) -> int:
                 "body": text,
                 "status": status,
                 "moderated_at": now if status == Comment.Status.APPROVED else None,
-                # Demo data: nobody needs an email about it.
-                "editors_notified_at": now,
             },
         )
         created += new
@@ -1033,7 +1031,6 @@ def _seed_comments(editor) -> int:
                 by_editor=True,
                 status=Comment.Status.APPROVED,
                 moderated_at=now,
-                editors_notified_at=now,
             )
             created += 1
     return created

@@ -163,7 +163,6 @@ class InvitationAdmin(admin.ModelAdmin):
         "invited_by",
         "created_at",
         "expires_at",
-        "sent_at",
         "accepted_at",
         "accepted_by",
         "revoked_at",
@@ -225,8 +224,6 @@ class UpgradeRequestAdmin(admin.ModelAdmin):
         "plan",
         "message",
         "created_at",
-        "staff_notified_at",
-        "confirmation_sent_at",
         "handled_at",
         "handled_by",
     ]

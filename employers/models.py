@@ -143,9 +143,6 @@ class InvitationQuerySet(models.QuerySet):
             accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
         )
 
-    def awaiting_email(self):
-        return self.pending().filter(sent_at__isnull=True)
-
 
 class Invitation(models.Model):
     """An owner's invitation for someone to join the company's hiring team as a recruiter.
@@ -167,7 +164,6 @@ class Invitation(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
-    sent_at = models.DateTimeField(null=True, blank=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -205,9 +201,6 @@ class UpgradeRequestQuerySet(models.QuerySet):
     def open(self):
         return self.filter(handled_at__isnull=True)
 
-    def awaiting_notification(self):
-        return self.filter(Q(staff_notified_at__isnull=True) | Q(confirmation_sent_at__isnull=True))
-
 
 class UpgradeRequest(models.Model):
     """An employer owner's request for another plan. Staff follow up (invoiced billing) and change
@@ -224,8 +217,6 @@ class UpgradeRequest(models.Model):
     plan = models.CharField("requested plan", max_length=16, choices=PLAN_CHOICES)
     message = models.TextField(max_length=2000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    staff_notified_at = models.DateTimeField(null=True, blank=True)
-    confirmation_sent_at = models.DateTimeField(null=True, blank=True)
     handled_at = models.DateTimeField(null=True, blank=True, db_index=True)
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -1,16 +1,18 @@
 """Writes of the employers app: companies, their profile, team, invitations and plan requests."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from accounts.models import User
 from accounts.staff import staff_recipients
-from employers.emails import send_templated_email
 from employers.invitations import invitation_url
 from employers.models import (
     INVITATION_LIFETIME,
@@ -21,10 +23,17 @@ from employers.models import (
     UpgradeRequest,
 )
 from employers.plans import get_plan, plans_above
-from infra.queueing import enqueue_on_commit
 from infra.refusals import Refusal
+from notifications.selectors import notifications_about, notifications_about_any
+from notifications.services import Recipient, notify, notify_many
 
 MAX_PENDING_INVITATIONS = 25
+# An invitation email goes to an address the owner typed: bound how often we write to it.
+MAX_INVITATION_RESENDS = 3
+MAX_INVITATION_EMAILS_PER_DAY = 30  # per company, first sends and resends together
+INVITATION_KIND = "employers.invitation"
+UPGRADE_STAFF_KIND = "employers.upgrade_request_staff"
+UPGRADE_CONFIRMATION_KIND = "employers.upgrade_request_confirmation"
 
 
 # Companies ----------------------------------------------------------------------------------
@@ -94,9 +103,8 @@ def company_set_verified(*, companies, verified: bool) -> int:
 
 @transaction.atomic
 def invitation_create(*, company: Company, invited_by: User, email: str) -> Invitation:
-    """Invite `email` to the hiring team as a recruiter; the email goes out once committed."""
-    from employers.tasks import send_invitation
-
+    """Invite `email` to the hiring team as a recruiter; its email is written to the outbox in
+    the same transaction."""
     email = email.strip().lower()
     Company.objects.select_for_update().filter(pk=company.pk).get()  # one invite at a time
     if company.memberships.filter(user__email__iexact=email).exists():
@@ -114,30 +122,77 @@ def invitation_create(*, company: Company, invited_by: User, email: str) -> Invi
             "them to be accepted, before sending more.",
             "too_many",
         )
+    _require_invitation_email_room(company)
     invitation = Invitation.objects.create(
         company=company,
         email=email,
         invited_by=invited_by,
         expires_at=timezone.now() + INVITATION_LIFETIME,
     )
-    enqueue_on_commit(send_invitation, invitation.pk)
+    _queue_invitation_email(invitation, send_number=1)
     return invitation
 
 
 @transaction.atomic
 def invitation_resend(*, invitation: Invitation) -> Invitation:
-    """Send a pending (or expired) invitation again, valid for another INVITATION_LIFETIME."""
-    from employers.tasks import send_invitation
+    """Send a pending (or expired) invitation again, valid for another INVITATION_LIFETIME.
 
+    At most MAX_INVITATION_RESENDS times per invitation, and within the company's daily
+    allowance of invitation emails."""
+    Company.objects.select_for_update().filter(pk=invitation.company_id).get()
+    invitation = Invitation.objects.select_related("company", "invited_by").get(pk=invitation.pk)
     if invitation.accepted_at or invitation.revoked_at:
         raise Refusal(
             "This invitation was already accepted or revoked; send a new one instead.", "closed"
         )
+    sends = notifications_about(invitation, kind=INVITATION_KIND).count()
+    if sends > MAX_INVITATION_RESENDS:
+        raise Refusal(
+            f"This invitation has been sent {sends} times, the most we send one invitation. "
+            f"Ask {invitation.email} to check their spam folder, or contact us if it never "
+            "arrives.",
+            "resend_limit",
+        )
+    _require_invitation_email_room(invitation.company)
     invitation.expires_at = timezone.now() + INVITATION_LIFETIME
-    invitation.sent_at = None
-    invitation.save(update_fields=["expires_at", "sent_at"])
-    enqueue_on_commit(send_invitation, invitation.pk)
+    invitation.save(update_fields=["expires_at"])
+    _queue_invitation_email(invitation, send_number=sends + 1)
     return invitation
+
+
+def _require_invitation_email_room(company: Company) -> None:
+    since = timezone.now() - timedelta(days=1)
+    sent_today = notifications_about_any(
+        Invitation, company.invitations.values("pk"), kind=INVITATION_KIND, since=since
+    ).count()
+    if sent_today >= MAX_INVITATION_EMAILS_PER_DAY:
+        raise Refusal(
+            f"{company.name} has sent {sent_today} invitation emails in the last 24 hours, the "
+            "most we send in a day. Try again tomorrow, or contact us if you are bringing a "
+            "large team.",
+            "daily_limit",
+        )
+
+
+def _queue_invitation_email(invitation: Invitation, *, send_number: int) -> None:
+    """The invitation's email, as an outbox row keyed per send (a resend is a new cause; a
+    double click on the same resend is not)."""
+    inviter = invitation.invited_by
+    notify(
+        to=invitation.email,
+        kind=INVITATION_KIND,
+        key=f"{INVITATION_KIND}:invitation:{invitation.pk}:send:{send_number}",
+        template="employers/email/invitation",
+        context={
+            "invitation": invitation,
+            "company": invitation.company,
+            "inviter": inviter,
+            "accept_url": invitation_url(invitation),
+            "expires_on": date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT"),
+        },
+        about=invitation,
+        reply_to=[(inviter.get_full_name(), inviter.email)] if inviter else None,
+    )
 
 
 def invitation_revoke(*, invitation: Invitation) -> bool:
@@ -147,34 +202,6 @@ def invitation_revoke(*, invitation: Invitation) -> bool:
     ).update(revoked_at=timezone.now())
     if not revoked:
         raise Refusal("This invitation was already accepted or revoked.", "closed")
-    return True
-
-
-def invitation_send_email(*, invitation_id: int) -> bool:
-    """Email the invitation link exactly once per (re)send; False if there is nothing to send."""
-    now = timezone.now()
-    claimed = (
-        Invitation.objects.pending()
-        .filter(pk=invitation_id, sent_at__isnull=True)
-        .update(sent_at=now)
-    )
-    if not claimed:
-        return False
-    invitation = Invitation.objects.select_related("company", "invited_by").get(pk=invitation_id)
-    context = {
-        "invitation": invitation,
-        "company": invitation.company,
-        "inviter": invitation.invited_by,
-        "accept_url": invitation_url(invitation),
-        "expires_on": date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT"),
-    }
-    reply_to = [invitation.invited_by.email] if invitation.invited_by else None
-    try:
-        send_templated_email("invitation", context, to=[invitation.email], reply_to=reply_to)
-    except Exception:
-        # Give the claim back so that a retry or the periodic sweep sends it later.
-        Invitation.objects.filter(pk=invitation_id, sent_at=now).update(sent_at=None)
-        raise
     return True
 
 
@@ -321,10 +348,8 @@ def ownership_transfer(*, company: Company, by: User, to_membership_id: int) -> 
 def upgrade_request_submit(
     *, company: Company, requested_by: User, plan: str, message: str = ""
 ) -> UpgradeRequest:
-    """Record an owner's request for a bigger plan; staff are emailed and the owner gets a
-    confirmation once it is committed. Nothing is charged: staff follow up and invoice."""
-    from employers.tasks import notify_upgrade_request
-
+    """Record an owner's request for a bigger plan, with the staff inbox's email about it and
+    the owner's confirmation in the outbox. Nothing is charged: staff follow up and invoice."""
     Company.objects.select_for_update().filter(pk=company.pk).get()
     if plan not in {p.key for p in plans_above(company.plan)}:
         current = get_plan(company.plan)
@@ -349,56 +374,42 @@ def upgrade_request_submit(
         plan=plan,
         message=message.strip(),
     )
-    enqueue_on_commit(notify_upgrade_request, request.pk)
+    upgrade_request_notify(upgrade=request)
     return request
 
 
-def _claim(request_id: int, field: str):
-    now = timezone.now()
-    claimed = UpgradeRequest.objects.filter(pk=request_id, **{f"{field}__isnull": True}).update(
-        **{field: now}
+def upgrade_request_notify(*, upgrade: UpgradeRequest) -> int:
+    """Queue the staff inbox's email about an upgrade request and the requester's confirmation,
+    once each per request. Returns how many outbox rows were written."""
+    company = upgrade.company
+    site = settings.SITE_URL
+    written = notify_many(
+        to=staff_recipients(),
+        kind=UPGRADE_STAFF_KIND,
+        key=f"{UPGRADE_STAFF_KIND}:upgraderequest:{upgrade.pk}",
+        template="employers/email/upgrade_request_staff",
+        context={
+            "upgrade": upgrade,
+            "company": company,
+            "admin_url": f"{site}/admin/employers/upgraderequest/{upgrade.pk}/change/",
+        },
+        about=upgrade,
+        reply_to=[(upgrade.requester_name, upgrade.requester_email)],
     )
-    return now if claimed else None
-
-
-def _give_back(request_id: int, field: str, claimed_at) -> None:
-    UpgradeRequest.objects.filter(pk=request_id, **{field: claimed_at}).update(**{field: None})
-
-
-def upgrade_request_notify(*, request_id: int) -> int:
-    """Email staff about an upgrade request and confirm it to the requester, each exactly once
-    (claimed with a conditional UPDATE). Returns how many emails were sent."""
-    sent = 0
-    claimed_at = _claim(request_id, "staff_notified_at")
-    if claimed_at:
-        upgrade = UpgradeRequest.objects.select_related("company").get(pk=request_id)
-        recipients = staff_recipients()
-        if recipients:
-            try:
-                send_templated_email(
-                    "upgrade_request_staff",
-                    {"upgrade": upgrade, "company": upgrade.company},
-                    to=recipients,
-                    reply_to=[upgrade.requester_email],
-                )
-            except Exception:
-                _give_back(request_id, "staff_notified_at", claimed_at)
-                raise
-            sent += 1
-    claimed_at = _claim(request_id, "confirmation_sent_at")
-    if claimed_at:
-        upgrade = UpgradeRequest.objects.select_related("company").get(pk=request_id)
-        try:
-            send_templated_email(
-                "upgrade_request_confirmation",
-                {"upgrade": upgrade, "company": upgrade.company, "plan": upgrade.plan_details},
-                to=[upgrade.requester_email],
-            )
-        except Exception:
-            _give_back(request_id, "confirmation_sent_at", claimed_at)
-            raise
-        sent += 1
-    return sent
+    written += notify(
+        to=Recipient(email=upgrade.requester_email, user_id=upgrade.requested_by_id),
+        kind=UPGRADE_CONFIRMATION_KIND,
+        key=f"{UPGRADE_CONFIRMATION_KIND}:upgraderequest:{upgrade.pk}",
+        template="employers/email/upgrade_request_confirmation",
+        context={
+            "upgrade": upgrade,
+            "company": company,
+            "plan": upgrade.plan_details,
+            "plans_url": site + reverse("pricing:index"),
+        },
+        about=upgrade,
+    )
+    return written
 
 
 @transaction.atomic

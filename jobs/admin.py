@@ -64,7 +64,7 @@ class JobAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     autocomplete_fields = ["company"]
     raw_id_fields = ["created_by"]
-    readonly_fields = ["created_at", "updated_at", "expiry_reminder_sent_at"]
+    readonly_fields = ["created_at", "updated_at"]
     actions = ["approve", "send_back"]
     fieldsets = [
         (None, {"fields": ["company", "created_by", "title", "status", "is_featured"]}),
@@ -119,7 +119,6 @@ class JobAdmin(admin.ModelAdmin):
                     "published_at",
                     "expires_at",
                     "closed_at",
-                    "expiry_reminder_sent_at",
                 ]
             },
         ),

@@ -219,7 +219,6 @@ class Job(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
-    expiry_reminder_sent_at = models.DateTimeField(null=True, blank=True)
     # Counted in Redis on each page view and added here in batches (jobs/views_counter.py), so a
     # job page never writes to the database.
     view_count = models.PositiveIntegerField(default=0, editable=False)

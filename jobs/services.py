@@ -9,20 +9,20 @@ running at the same moment cannot apply the same change twice or from the wrong 
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.db.models import OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
 from employers.models import Company
-from infra.queueing import enqueue_on_commit
+from employers.selectors import team_recipients, team_recipients_by_company
 from infra.refusals import Refusal
 from jobs.lifecycle import job_can, refusal_message
 from jobs.models import JOB_LIFETIME_DAYS, Job
 from jobs.quotas import can_feature_another_job, can_publish_another_job
 from jobs.sanitize import sanitize_description
+from notifications.selectors import notified_since
+from notifications.services import build_notifications, notify_many, queue_notifications
 
 Status = Job.Status
 LIFETIME = timedelta(days=JOB_LIFETIME_DAYS)
@@ -52,7 +52,6 @@ def _go_live(job: Job, now) -> None:
     job.status = Status.PUBLISHED
     job.published_at = now
     job.expires_at = now + LIFETIME
-    job.expiry_reminder_sent_at = None
     job.review_note = ""
 
 
@@ -141,15 +140,14 @@ def job_renew(*, job: Job) -> Job:
     """Extend the listing by 30 days from now or from its current end, whichever is later.
 
     An expired job goes live again; a paused one stays paused. The expiry reminder is due again
-    for the new period."""
+    for the new period (its outbox key names the expiry date)."""
     job = _lock(job, "renew")
     now = timezone.now()
     job.expires_at = max(now, job.expires_at or now) + LIFETIME
-    job.expiry_reminder_sent_at = None
     if job.status == Status.EXPIRED:
         _require_plan_room(job)
         job.status = Status.PUBLISHED
-    job.save(update_fields=["status", "expires_at", "expiry_reminder_sent_at", "updated_at"])
+    job.save(update_fields=["status", "expires_at", "updated_at"])
     return job
 
 
@@ -191,7 +189,7 @@ def job_duplicate(*, job: Job, created_by) -> Job:
     copy.status = Status.DRAFT
     copy.is_featured = False
     copy.review_note = ""
-    copy.published_at = copy.expires_at = copy.closed_at = copy.expiry_reminder_sent_at = None
+    copy.published_at = copy.expires_at = copy.closed_at = None
     copy.search_vector = None
     copy.save()
     return copy
@@ -209,21 +207,17 @@ def job_delete_draft(*, job: Job) -> None:
 @transaction.atomic
 def job_approve(*, job: Job) -> Job:
     """Staff approve a job waiting for review: it goes live for 30 days and the team is told."""
-    from jobs.tasks import notify_team_job_approved
-
     job = _lock(job, "approve")
     _require_plan_room(job)
     _go_live(job, timezone.now())
     job.save()
-    enqueue_on_commit(notify_team_job_approved, job.pk)
+    _email_team(job, APPROVED_KIND, stamp=job.published_at)
     return job
 
 
 @transaction.atomic
 def job_send_back(*, job: Job, reason: str) -> Job:
     """Staff return a job to the employer as a draft, with the reason emailed to the team."""
-    from jobs.tasks import notify_team_job_sent_back
-
     reason = reason.strip()
     if not reason:
         raise Refusal("A reason is required to send a job back.", "reason_required")
@@ -231,7 +225,7 @@ def job_send_back(*, job: Job, reason: str) -> Job:
     job.status = Status.DRAFT
     job.review_note = reason
     job.save(update_fields=["status", "review_note", "updated_at"])
-    enqueue_on_commit(notify_team_job_sent_back, job.pk)
+    _email_team(job, SENT_BACK_KIND, stamp=timezone.now())
     return job
 
 
@@ -246,88 +240,61 @@ def jobs_expire_overdue() -> int:
     )
 
 
-def _due_for_expiry_reminder(now):
-    return Job.objects.filter(
-        status=Status.PUBLISHED,
-        expiry_reminder_sent_at__isnull=True,
-        expires_at__gt=now,
-        expires_at__lte=now + EXPIRY_REMINDER_LEAD,
-    )
-
-
-def job_ids_due_for_expiry_reminder(limit: int = 1000) -> list[int]:
-    due = _due_for_expiry_reminder(timezone.now()).order_by("expires_at", "pk")
-    return list(due.values_list("pk", flat=True)[:limit])
-
-
-def job_send_expiry_reminder(*, job_id: int) -> bool:
-    """Email the company's team that the job expires soon, once per expiry period.
-
-    The job is claimed with a conditional UPDATE before sending, so overlapping sweeps send it
-    once; if sending fails the claim is given back and the next sweep tries again.
-    Returns False when there was nothing to send (already sent, renewed, no longer live)."""
+def jobs_queue_expiry_reminders(*, limit: int = 500) -> int:
+    """Write the "expires in 3 days" email to each team, once per job and expiry period: the
+    outbox key names the job and its expiry date, so a renewed job is reminded again and
+    overlapping runs write nothing twice. Jobs already reminded this period are skipped in
+    SQL; the rest are rendered and inserted in one statement. Returns the rows written."""
     now = timezone.now()
-    claimed = _due_for_expiry_reminder(now).filter(pk=job_id).update(expiry_reminder_sent_at=now)
-    if not claimed:
-        return False
-    job = Job.objects.select_related("company").get(pk=job_id)
-    try:
-        _email_team(job, "expiry_reminder")
-    except Exception:
-        Job.objects.filter(pk=job_id, expiry_reminder_sent_at=now).update(
-            expiry_reminder_sent_at=None
+    due = list(
+        Job.objects.filter(
+            status=Status.PUBLISHED, expires_at__gt=now, expires_at__lte=now + EXPIRY_REMINDER_LEAD
         )
-        raise
-    return True
+        .exclude(
+            notified_since(
+                Job, kind=EXPIRY_REMINDER_KIND, since=OuterRef("expires_at") - EXPIRY_REMINDER_LEAD
+            )
+        )
+        .select_related("company")
+        .order_by("expires_at", "pk")[:limit]
+    )
+    teams = team_recipients_by_company({job.company_id for job in due})
+    rows = []
+    for job in due:
+        rows += build_notifications(
+            to=teams[job.company_id],
+            kind=EXPIRY_REMINDER_KIND,
+            key=f"{EXPIRY_REMINDER_KIND}:job:{job.pk}:expires:{job.expires_at.isoformat()}",
+            template=f"jobs/email/{EXPIRY_REMINDER_KIND.removeprefix('jobs.')}",
+            context=_team_email_context(job),
+            about=job,
+        )
+    return queue_notifications(rows)
 
 
 # Email to the company's hiring team --------------------------------------------------------
 
-
-def team_emails(company_id: int) -> list[str]:
-    """Owners' and recruiters' addresses: everyone on the company's hiring team."""
-    users = get_user_model().objects.filter(membership__company_id=company_id, is_active=True)
-    return list(users.exclude(email="").order_by("email").values_list("email", flat=True))
+APPROVED_KIND = "jobs.approved"
+SENT_BACK_KIND = "jobs.sent_back"
+EXPIRY_REMINDER_KIND = "jobs.expiry_reminder"
 
 
 def dashboard_job_url(job: Job) -> str:
     return settings.SITE_URL + reverse("jobs_dashboard:preview", args=[job.pk])
 
 
-def _email_team(job: Job, template: str) -> bool:
-    recipients = team_emails(job.company_id)
-    if not recipients:
-        return False
-    context = {
-        "job": job,
-        "company": job.company,
-        "job_url": dashboard_job_url(job),
-        "site_url": settings.SITE_URL,
-    }
-    subject = render_to_string(f"jobs/email/{template}_subject.txt", context)
-    message = EmailMultiAlternatives(
-        subject=" ".join(subject.split()),
-        body=render_to_string(f"jobs/email/{template}.txt", context),
-        to=recipients,
+def _team_email_context(job: Job) -> dict:
+    return {"job": job, "company": job.company, "job_url": dashboard_job_url(job)}
+
+
+def _email_team(job: Job, kind: str, *, stamp) -> int:
+    """Queue `kind`'s email about `job` to its team; `stamp` tells this cause from an earlier
+    one of the same kind (a job can be approved or sent back more than once)."""
+    return notify_many(
+        to=team_recipients(job.company_id),
+        kind=kind,
+        key=f"{kind}:job:{job.pk}:at:{stamp.isoformat()}",
+        template=f"jobs/email/{kind.removeprefix('jobs.')}",
+        context=_team_email_context(job),
+        about=job,
     )
-    message.attach_alternative(
-        render_to_string(f"jobs/email/{template}.html", context), "text/html"
-    )
-    message.send()
-    return True
-
-
-def job_notify_team_approved(*, job_id: int) -> bool:
-    """Tell the team their job is live, if it still is (a late retry sends nothing stale)."""
-    job = Job.objects.select_related("company").filter(pk=job_id).first()
-    if job is None or job.status != Status.PUBLISHED:
-        return False
-    return _email_team(job, "approved")
-
-
-def job_notify_team_sent_back(*, job_id: int) -> bool:
-    """Email the team staff's reason for returning the job, if it is still waiting on them."""
-    job = Job.objects.select_related("company").filter(pk=job_id).first()
-    if job is None or job.status != Status.DRAFT or not job.review_note:
-        return False
-    return _email_team(job, "sent_back")

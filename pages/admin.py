@@ -5,7 +5,7 @@ from pages.models import ContactMessage
 
 @admin.register(ContactMessage)
 class ContactMessageAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "name", "email", "topic", "staff_notified_at"]
+    list_display = ["created_at", "name", "email", "topic"]
     list_filter = ["topic"]
     search_fields = ["name", "email", "message"]
     readonly_fields = [
@@ -15,5 +15,4 @@ class ContactMessageAdmin(admin.ModelAdmin):
         "message",
         "ip_address",
         "created_at",
-        "staff_notified_at",
     ]

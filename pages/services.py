@@ -1,72 +1,45 @@
 import logging
-from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Q
-from django.template.loader import render_to_string
-from django.utils import timezone
 
 from accounts.staff import staff_recipients
-from infra.queueing import enqueue_on_commit
+from notifications.services import notify_many
 from pages.models import ContactMessage
 
 logger = logging.getLogger(__name__)
 
+CONTACT_KIND = "pages.contact"
+
 
 @transaction.atomic
 def contact_message_submit(*, name: str, email: str, topic: str, message: str, ip_address=None):
-    """Store a contact message and queue the staff notification once it is committed."""
-    from pages.tasks import notify_staff_of_contact_message
-
+    """Store a contact message and, in the same transaction, the staff inbox's emails about it
+    (one outbox row per address, once per message)."""
     contact = ContactMessage.objects.create(
         name=name, email=email, topic=topic, message=message, ip_address=ip_address
     )
-    enqueue_on_commit(notify_staff_of_contact_message, contact.pk)
+    contact_message_notify_staff(contact=contact)
     return contact
 
 
-NOTIFY_CLAIM_LEASE = timedelta(minutes=10)
-
-
-def contact_message_notify_staff(*, message_id: int) -> bool:
-    """Email staff about a contact message once; returns False if there was nothing to do.
-
-    The message is claimed (with a lease) before the email goes out and marked notified after,
-    so overlapping tasks send it once and a worker that dies mid-way leaves it for the sweep.
-    With no staff inbox configured yet, the message simply waits."""
+def contact_message_notify_staff(*, contact: ContactMessage) -> int:
+    """Queue the staff inbox's email about `contact` (a second call for the same message adds
+    nothing). Returns how many outbox rows were written."""
     recipients = staff_recipients()
     if not recipients:
-        logger.warning("No staff inbox for contact message %s; it waits for the sweep", message_id)
-        return False
-    now = timezone.now()
-    claimed = (
-        ContactMessage.objects.awaiting_notification()
-        .filter(pk=message_id)
-        .filter(
-            Q(staff_notify_claimed_at__isnull=True)
-            | Q(staff_notify_claimed_at__lt=now - NOTIFY_CLAIM_LEASE)
-        )
-        .update(staff_notify_claimed_at=now)
-    )
-    if not claimed:
-        return False
-    contact = ContactMessage.objects.get(pk=message_id)
-    context = {"contact": contact, "site_url": settings.SITE_URL}
-    subject = render_to_string("pages/email/contact_subject.txt", context).strip()
-    email = EmailMultiAlternatives(
-        subject=subject,
-        body=render_to_string("pages/email/contact.txt", context),
+        logger.warning("No staff inbox for contact message %s; it is only in admin", contact.pk)
+        return 0
+    return notify_many(
         to=recipients,
-        reply_to=[contact.email],
+        kind=CONTACT_KIND,
+        key=f"{CONTACT_KIND}:contactmessage:{contact.pk}",
+        template="pages/email/contact",
+        context={
+            "contact": contact,
+            "admin_url": f"{settings.SITE_URL}/admin/pages/contactmessage/{contact.pk}/change/",
+        },
+        about=contact,
+        # The name goes into a header: the outbox quotes it and strips newlines from it.
+        reply_to=[(contact.name, contact.email)],
     )
-    email.attach_alternative(render_to_string("pages/email/contact.html", context), "text/html")
-    try:
-        email.send()
-    except Exception:
-        # Give the claim back so that a retry or the periodic sweep sends it later.
-        ContactMessage.objects.filter(pk=message_id).update(staff_notify_claimed_at=None)
-        raise
-    ContactMessage.objects.filter(pk=message_id).update(staff_notified_at=timezone.now())
-    return True

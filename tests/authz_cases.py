@@ -141,7 +141,6 @@ class World:
             company=company,
             email=INVITEE,
             expires_at=timezone.now() + timedelta(days=2),
-            sent_at=timezone.now(),
             **fields,
         )
 

@@ -5,14 +5,15 @@ from smtplib import SMTPException
 
 import pytest
 import time_machine
-from celery.exceptions import Retry
 from django.core.mail.backends.base import BaseEmailBackend
 from django.test import Client
 from kombu.exceptions import OperationalError
 
+from notifications.delivery import deliver_due
+from notifications.models import Notification
+from notifications.tasks import deliver_due as deliver_due_task
 from pages.models import ContactMessage
 from pages.services import contact_message_notify_staff, contact_message_submit
-from pages.tasks import notify_staff_of_contact_message, notify_staff_of_pending_contact_messages
 from tests.factories import StaffEditorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -58,9 +59,10 @@ def submit(client, django_capture_on_commit_callbacks):
 
 
 def store_message(**overrides):
-    """A message stored without running its notification (as when the broker was down)."""
+    """A message and its outbox rows, stored without running delivery (as when the broker was
+    down)."""
     fields = {k: v for k, v in message_data(**overrides).items() if k != "website"}
-    return ContactMessage.objects.create(**fields)
+    return contact_message_submit(**fields)
 
 
 # The form ----------------------------------------------------------------------------------
@@ -106,11 +108,11 @@ def test_valid_message_is_emailed_to_staff_once_with_reply_to_the_sender(submit,
     submit()
 
     contact = ContactMessage.objects.get()
-    assert contact.staff_notified_at is not None
+    assert Notification.objects.get().status == Notification.Status.SENT
     assert len(mailoutbox) == 1
     email = mailoutbox[0]
     assert email.to == STAFF_INBOX
-    assert email.reply_to == ["jane@example.com"]
+    assert email.reply_to == ["Jane Applicant <jane@example.com>"]
     assert "Report an employer that didn't respond" in email.subject
     assert "Jane Applicant" in email.subject
     assert "RN night shift" in email.body
@@ -119,6 +121,18 @@ def test_valid_message_is_emailed_to_staff_once_with_reply_to_the_sender(submit,
     assert mimetype == "text/html"
     assert "RN night shift" in html
     assert "Jane Applicant &lt;jane@example.com&gt;" in html
+    assert "staff inbox" in html and "staff inbox" in email.body  # why they got it
+
+
+def test_a_newline_in_the_name_cannot_break_the_email(submit, mailoutbox):
+    submit(message_data(name="Jane\r\nBcc: victim@example.com"))
+
+    (email,) = mailoutbox
+    assert email.subject.endswith("from Jane Bcc: victim@example.com")
+    assert email.reply_to == ['"Jane Bcc: victim@example.com" <jane@example.com>']
+    assert email.recipients() == STAFF_INBOX
+    assert email.message()["Bcc"] is None
+    assert Notification.objects.get().status == Notification.Status.SENT
 
 
 def test_message_text_is_escaped_in_the_html_email(submit, mailoutbox):
@@ -156,37 +170,38 @@ def test_without_a_configured_inbox_active_staff_get_the_email(submit, settings,
 def test_notifying_staff_a_second_time_sends_nothing(submit, mailoutbox):
     submit()
     contact = ContactMessage.objects.get()
-    notified_at = contact.staff_notified_at
 
-    assert contact_message_notify_staff(message_id=contact.pk) is False
-    notify_staff_of_contact_message.delay(contact.pk)
+    assert contact_message_notify_staff(contact=contact) == 0
+    deliver_due_task.delay()
 
     assert len(mailoutbox) == 1
-    contact.refresh_from_db()
-    assert contact.staff_notified_at == notified_at
+    assert Notification.objects.count() == 1
 
 
-def test_failed_email_leaves_the_message_awaiting_notification(settings, mailoutbox):
+def test_without_any_staff_inbox_the_message_is_kept_for_admin(submit, settings, mailoutbox):
+    settings.STAFF_NOTIFICATION_EMAILS = []
+
+    assert submit().status_code == 302
+
+    assert ContactMessage.objects.count() == 1
+    assert Notification.objects.count() == 0
+    assert mailoutbox == []
+
+
+def test_failed_email_stays_in_the_outbox_for_a_retry(settings, mailoutbox):
     settings.EMAIL_BACKEND = "tests.test_contact.BrokenMailServer"
     contact = store_message()
 
-    with pytest.raises(SMTPException):
-        contact_message_notify_staff(message_id=contact.pk)
+    assert deliver_due() == {"sent": 0, "retry": 1, "failed": 0}
 
-    contact.refresh_from_db()
-    assert contact.staff_notified_at is None
-    assert ContactMessage.objects.awaiting_notification().get() == contact
-
-
-def test_mail_server_outage_makes_the_task_retry_later(settings, mailoutbox):
-    settings.EMAIL_BACKEND = "tests.test_contact.BrokenMailServer"
-    contact = store_message()
-
-    with pytest.raises(Retry):
-        notify_staff_of_contact_message.delay(contact.pk)
-
-    contact.refresh_from_db()
-    assert contact.staff_notified_at is None
+    row = Notification.objects.get()
+    assert row.about == contact
+    assert row.status == Notification.Status.PENDING
+    assert "connection refused" in row.last_error
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    with time_machine.travel(timedelta(minutes=2)):
+        assert deliver_due()["sent"] == 1
+    assert len(mailoutbox) == 1
 
 
 # Spam --------------------------------------------------------------------------------------
@@ -294,65 +309,32 @@ def test_rate_limit_follows_the_setting(submit, settings):
     assert [submit().status_code for _ in range(3)] == [302, 302, 429]
 
 
-# Periodic sweep and broker outages ---------------------------------------------------------
+# Broker outages ----------------------------------------------------------------------------
 
 
-def test_sweep_resends_only_messages_pending_for_over_five_minutes(mailoutbox):
-    stale = store_message(name="Stale Pending")
-    already_sent = store_message(name="Already Sent")
-    contact_message_notify_staff(message_id=already_sent.pk)
-    mailoutbox.clear()
-    with time_machine.travel(timedelta(minutes=3)):
-        store_message(name="Fresh Pending")
-
-    with time_machine.travel(timedelta(minutes=6)):
-        queued = notify_staff_of_pending_contact_messages()
-
-    assert queued == 1
-    assert len(mailoutbox) == 1
-    assert "Stale Pending" in mailoutbox[0].subject
-    stale.refresh_from_db()
-    assert stale.staff_notified_at is not None
-    assert list(ContactMessage.objects.awaiting_notification().values_list("name", flat=True)) == [
-        "Fresh Pending"
-    ]
-
-
-def test_sweep_finds_nothing_to_do_twice(mailoutbox):
-    store_message()
-
-    with time_machine.travel(timedelta(minutes=6)):
-        first = notify_staff_of_pending_contact_messages()
-        second = notify_staff_of_pending_contact_messages()
-
-    assert (first, second) == (1, 0)
-    assert len(mailoutbox) == 1
-
-
-def test_broker_outage_still_accepts_the_message_and_the_sweep_sends_it_later(
+def test_broker_outage_still_accepts_the_message_and_the_periodic_run_sends_it_later(
     submit, client, monkeypatch, mailoutbox
 ):
     def broker_down(*args, **kwargs):
         raise OperationalError("Error 111 connecting to redis. Connection refused.")
 
-    monkeypatch.setattr(notify_staff_of_contact_message, "delay", broker_down)
+    monkeypatch.setattr(deliver_due_task, "delay", broker_down)
 
     response = submit()
 
     assert response.status_code == 302
     assert THANKS in client.get(CONTACT).content.decode()
-    contact = ContactMessage.objects.get()
-    assert contact.staff_notified_at is None
+    assert ContactMessage.objects.count() == 1
+    assert Notification.objects.get().status == Notification.Status.PENDING
     assert mailoutbox == []
 
-    monkeypatch.undo()  # the broker is back
-    assert notify_staff_of_pending_contact_messages() == 0  # too recent for the sweep
-    with time_machine.travel(timedelta(minutes=6)):
-        assert notify_staff_of_pending_contact_messages() == 1
+    monkeypatch.undo()  # the broker is back: beat runs the delivery every minute
+    deliver_due_task.delay()
 
     assert len(mailoutbox) == 1
-    contact.refresh_from_db()
-    assert contact.staff_notified_at is not None
+    assert Notification.objects.get().status == Notification.Status.SENT
+    deliver_due_task.delay()
+    assert len(mailoutbox) == 1
 
 
 def test_submit_service_queues_the_email_only_after_commit(
@@ -364,11 +346,10 @@ def test_submit_service_queues_the_email_only_after_commit(
         )
 
     assert mailoutbox == []
+    assert Notification.objects.get().about == contact  # written in the same transaction
     assert len(callbacks) == 1
     callbacks[0]()
     assert len(mailoutbox) == 1
-    contact.refresh_from_db()
-    assert contact.staff_notified_at is not None
 
 
 def test_post_without_a_csrf_token_is_refused():

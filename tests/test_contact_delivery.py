@@ -1,44 +1,44 @@
-"""Contact notifications are never lost: no inbox yet, a dead worker, a proxy in front."""
-
-from datetime import timedelta
+"""Contact notifications: who gets them, and a proxy in front."""
 
 import pytest
-import time_machine
-from django.utils import timezone
 
+from notifications.models import Notification
 from pages.models import ContactMessage
-from pages.services import contact_message_notify_staff
+from pages.services import contact_message_submit
 from tests.factories import StaffEditorFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def make_message(**fields):
-    return ContactMessage.objects.create(
-        name="Jo", email="jo@example.com", message="Please call me back about a job.", **fields
+def submit_message():
+    return contact_message_submit(
+        name="Jo", email="jo@example.com", topic="other", message="Please call me back about a job."
     )
 
 
-def test_message_waits_while_no_staff_inbox_exists(mailoutbox, settings):
+def test_with_no_staff_inbox_the_message_is_stored_without_an_email(settings, caplog):
     settings.STAFF_NOTIFICATION_EMAILS = []
-    message = make_message()
-    assert contact_message_notify_staff(message_id=message.pk) is False
-    message.refresh_from_db()
-    assert message.staff_notified_at is None
 
+    message = submit_message()
+
+    assert ContactMessage.objects.get() == message
+    assert Notification.objects.count() == 0
+    assert "No staff inbox" in caplog.text
+
+
+def test_each_staff_address_gets_its_own_outbox_row(settings):
+    settings.STAFF_NOTIFICATION_EMAILS = []
     StaffEditorFactory(email="desk@example.com")
-    assert contact_message_notify_staff(message_id=message.pk) is True
-    assert mailoutbox[0].to == ["desk@example.com"]
+    StaffEditorFactory(email="second@example.com")
 
+    message = submit_message()
 
-def test_a_claim_abandoned_by_a_dead_worker_is_taken_over_after_the_lease(mailoutbox, settings):
-    settings.STAFF_NOTIFICATION_EMAILS = ["desk@example.com"]
-    message = make_message(staff_notify_claimed_at=timezone.now())
-
-    assert contact_message_notify_staff(message_id=message.pk) is False  # someone holds it
-    with time_machine.travel(timezone.now() + timedelta(minutes=11)):
-        assert contact_message_notify_staff(message_id=message.pk) is True
-    assert len(mailoutbox) == 1
+    rows = Notification.objects.order_by("to_email")
+    assert [row.to_email for row in rows] == ["desk@example.com", "second@example.com"]
+    assert {row.key for row in rows} == {
+        f"pages.contact:contactmessage:{message.pk}:to:desk@example.com",
+        f"pages.contact:contactmessage:{message.pk}:to:second@example.com",
+    }
 
 
 def test_behind_a_trusted_proxy_the_forwarded_client_address_is_recorded(client, settings):

@@ -101,7 +101,6 @@ class CommentFactory(factory.django.DjangoModelFactory):
     email = "reader@example.com"
     body = "Thanks, this helped."
     status = Comment.Status.APPROVED
-    editors_notified_at = factory.LazyFunction(timezone.now)
 
 
 class PendingCommentFactory(CommentFactory):

@@ -1,0 +1,136 @@
+"""Delivering the outbox: claim due rows, send them, record the outcome.
+
+Any number of workers on any number of machines may run this at once. Rows are claimed in a
+short transaction with SELECT ... FOR UPDATE SKIP LOCKED (status "sending" plus a lease), and
+sent after that transaction has committed, so a slow mail server holds no lock. A worker that
+dies mid-send leaves its rows "sending"; once the lease runs out they are due again.
+"""
+
+import logging
+import smtplib
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import BadHeaderError, EmailMultiAlternatives, get_connection
+from django.db import transaction
+from django.utils import timezone
+
+from notifications.models import Notification
+from notifications.rendering import header_safe
+
+logger = logging.getLogger(__name__)
+Status = Notification.Status
+
+# Errors that no retry can fix: the message itself is unsendable.
+PERMANENT_ERRORS = (
+    BadHeaderError,
+    UnicodeError,
+    smtplib.SMTPRecipientsRefused,
+    smtplib.SMTPSenderRefused,
+    smtplib.SMTPDataError,
+)
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """Exponential backoff after the `attempts`-th failed try: base, 2 x base, 4 x base..."""
+    base = settings.NOTIFICATIONS_RETRY_BASE_SECONDS
+    return timedelta(seconds=min(base * 2 ** max(attempts - 1, 0), 6 * 60 * 60))
+
+
+def claim_due(*, limit: int, now=None) -> list[Notification]:
+    """Take up to `limit` due rows, the longest-waiting first, for this worker."""
+    now = now or timezone.now()
+    lease_end = now + timedelta(seconds=settings.NOTIFICATIONS_LEASE_SECONDS)
+    with transaction.atomic():
+        ids = list(
+            Notification.objects.due(now)
+            .order_by("next_attempt_at", "pk")
+            .select_for_update(skip_locked=True)
+            .values_list("pk", flat=True)[:limit]
+        )
+        if not ids:
+            return []
+        rows = list(Notification.objects.filter(pk__in=ids).order_by("next_attempt_at", "pk"))
+        for row in rows:
+            row.status = Status.SENDING
+            row.attempts += 1
+            row.leased_until = row.next_attempt_at = lease_end
+        Notification.objects.bulk_update(
+            rows, ["status", "attempts", "leased_until", "next_attempt_at"]
+        )
+    return rows
+
+
+def build_message(row: Notification, connection=None) -> EmailMultiAlternatives:
+    message = EmailMultiAlternatives(
+        subject=header_safe(row.subject),
+        body=row.body_text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[row.to_email],
+        reply_to=[header_safe(address) for address in row.reply_to] or None,
+        headers={header_safe(k): header_safe(v) for k, v in row.headers.items()},
+        connection=connection,
+    )
+    if row.body_html:
+        message.attach_alternative(row.body_html, "text/html")
+    return message
+
+
+def _mine(row: Notification):
+    # Only the worker whose lease this is records the outcome (a takeover after an expired
+    # lease wins).
+    return Notification.objects.filter(
+        pk=row.pk, status=Status.SENDING, leased_until=row.leased_until
+    )
+
+
+def _record_sent(row: Notification) -> None:
+    _mine(row).update(status=Status.SENT, sent_at=timezone.now(), leased_until=None, last_error="")
+
+
+def _record_failure(row: Notification, error: Exception) -> str:
+    permanent = isinstance(error, PERMANENT_ERRORS)
+    exhausted = row.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS
+    text = f"{type(error).__name__}: {error}"[:2000]
+    if permanent or exhausted:
+        _mine(row).update(status=Status.FAILED, leased_until=None, last_error=text)
+        logger.error("Notification %s (%s) failed for good: %s", row.pk, row.kind, text)
+        return Status.FAILED
+    _mine(row).update(
+        status=Status.PENDING,
+        leased_until=None,
+        next_attempt_at=timezone.now() + retry_delay(row.attempts),
+        last_error=text,
+    )
+    logger.warning("Notification %s (%s) will be retried: %s", row.pk, row.kind, text)
+    return Status.PENDING
+
+
+def deliver_due(*, batch_size: int | None = None, max_batches: int = 20) -> dict[str, int]:
+    """Send what is due, batch by batch, until nothing is due (or `max_batches` ran: the next
+    run continues). Returns how many rows were sent, retried later and failed."""
+    batch_size = batch_size or settings.NOTIFICATIONS_BATCH_SIZE
+    outcome = {"sent": 0, "retry": 0, "failed": 0}
+    for _ in range(max_batches):
+        rows = claim_due(limit=batch_size)
+        if not rows:
+            break
+        connection = get_connection()
+        try:
+            for row in rows:
+                try:
+                    build_message(row, connection).send()
+                except Exception as error:  # noqa: BLE001 - every failure is recorded on the row
+                    status = _record_failure(row, error)
+                    outcome["failed" if status == Status.FAILED else "retry"] += 1
+                else:
+                    _record_sent(row)
+                    outcome["sent"] += 1
+        finally:
+            try:
+                connection.close()
+            except Exception:  # noqa: BLE001 - closing a broken connection must not mask it
+                logger.warning("Closing the mail connection failed", exc_info=True)
+        if len(rows) < batch_size:
+            break
+    return outcome

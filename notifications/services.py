@@ -1,0 +1,138 @@
+"""The one way any app sends an email: write outbox rows in the caller's transaction.
+
+Delivery is the outbox's business alone (notifications/delivery.py, run by one Celery task):
+it is queued by task name once the transaction commits, and beat runs it every minute anyway,
+so a broker outage delays an email but never loses it.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+
+from infra.queueing import send_task_on_commit
+from notifications.models import Notification
+from notifications.rendering import address_safe, header_safe, render_parts
+
+DELIVER_TASK = "notifications.tasks.deliver_due"
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """An address, and the account behind it when there is one."""
+
+    email: str
+    user_id: int | None = None
+
+
+def notify(*, to, kind: str, key: str, template: str, context: dict, **options) -> bool:
+    """Queue one email to `to` (an address or a Recipient) for the cause `key`, which must
+    name the recipient when one cause has several (see notify_many).
+
+    Renders `<template>_subject.txt`, `.txt` and `.html` now and inserts the row in the
+    caller's transaction; a key already there makes this a no-op. Options: `about` (the object
+    the email is about), `reply_to` (addresses or (name, address) pairs), `headers`.
+    Returns whether a row was written."""
+    rows = build_notifications(
+        to=[to], kind=kind, key=key, template=template, context=context, **options
+    )
+    for row in rows:  # at most one: a single recipient
+        row.key = key
+    return queue_notifications(rows) == 1
+
+
+def notify_many(*, to: Iterable, kind: str, key: str, template: str, context: dict, **options):
+    """Queue the same email to each of `to` (addresses or Recipients), one row each, keyed
+    `<key>:to:<address>`; rendered once. Returns how many rows were written."""
+    rows = build_notifications(
+        to=to, kind=kind, key=key, template=template, context=context, **options
+    )
+    return queue_notifications(rows)
+
+
+def build_notifications(
+    *,
+    to: Iterable,
+    kind: str,
+    key: str,
+    template: str | None = None,
+    context: dict | None = None,
+    rendered: tuple[str, str, str] | None = None,
+    about=None,
+    reply_to: Iterable[str] | None = None,
+    headers: dict | None = None,
+) -> list[Notification]:
+    """Unsaved outbox rows, one per recipient (keyed `<key>:to:<address>`), from `template`
+    and `context` or from `rendered` (subject, text, HTML). For sweeps that write many causes
+    in one INSERT through queue_notifications."""
+    recipients = _unique(to)
+    if not recipients:
+        return []
+    subject, text, html = rendered or render_parts(template, context or {})
+    about_type = ContentType.objects.get_for_model(about) if about is not None else None
+    now = timezone.now()
+    return [
+        Notification(
+            key=f"{key}:to:{recipient.email.lower()}",
+            kind=kind,
+            to_email=recipient.email,
+            user_id=recipient.user_id,
+            about_type=about_type,
+            about_id=about.pk if about is not None else None,
+            subject=header_safe(subject),
+            body_text=text,
+            body_html=html,
+            reply_to=[address_safe(address) for address in reply_to or [] if address],
+            headers={header_safe(k): header_safe(v) for k, v in (headers or {}).items()},
+            next_attempt_at=now,
+            created_at=now,
+        )
+        for recipient in recipients
+    ]
+
+
+@transaction.atomic
+def queue_notifications(rows: list[Notification]) -> int:
+    """Insert the rows whose key is new (one INSERT ... ON CONFLICT DO NOTHING) and queue their
+    delivery for after the commit. Returns how many rows were new."""
+    if not rows:
+        return 0
+    # The lookup only makes the count right; the unique key is what makes a cause written by a
+    # concurrent transaction never be written twice.
+    existing = set(
+        Notification.objects.filter(key__in=[row.key for row in rows]).values_list("key", flat=True)
+    )
+    rows = [row for row in rows if row.key not in existing]
+    Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    if rows:
+        send_task_on_commit(DELIVER_TASK)
+    return len(rows)
+
+
+def _unique(to: Iterable) -> list[Recipient]:
+    seen, recipients = set(), []
+    for value in to:
+        recipient = value if isinstance(value, Recipient) else Recipient(email=str(value))
+        address = recipient.email.strip()
+        if address and address.lower() not in seen:
+            seen.add(address.lower())
+            recipients.append(Recipient(email=address, user_id=recipient.user_id))
+    return recipients
+
+
+def notifications_resend(*, notifications) -> int:
+    """Staff: put failed (or sent) rows back in the queue, with a fresh set of attempts."""
+    updated = notifications.filter(
+        status__in=[Notification.Status.FAILED, Notification.Status.SENT]
+    ).update(
+        status=Notification.Status.PENDING,
+        attempts=0,
+        next_attempt_at=timezone.now(),
+        leased_until=None,
+        last_error="",
+    )
+    if updated:
+        send_task_on_commit(DELIVER_TASK)
+    return updated
