@@ -1,4 +1,5 @@
 from allauth.account.views import SignupView
+from django.db.models.functions import Coalesce
 from django.shortcuts import render
 
 from accounts.decorators import role_required
@@ -26,7 +27,11 @@ def dashboard(request):
     context = {"membership": membership, "team": []}
     if membership:
         company = membership.company
-        recent = Job.objects.for_company(company).order_by("-created_at", "-pk")[:RECENT_JOBS]
+        # Newest first by the date the table shows (published), or for a job not yet
+        # published, the day it was written.
+        recent = Job.objects.for_company(company).order_by(
+            Coalesce("published_at", "created_at").desc(), "-created_at", "-pk"
+        )[:RECENT_JOBS]
         context.update(
             team=company.memberships.select_related("user"),
             jobs=jobs_with_actions(list(recent)),
