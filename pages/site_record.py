@@ -7,6 +7,7 @@ copies it into the Site row.
 
 from urllib.parse import urlsplit
 
+from django.apps import apps as global_apps
 from django.conf import settings
 from django.contrib.sites.models import SITE_CACHE
 
@@ -16,8 +17,9 @@ def site_domain() -> str:
     return urlsplit(settings.SITE_URL).netloc
 
 
-def sync_site_with_site_url(*, apps, using="default", **_kwargs) -> None:
-    """post_migrate receiver: point the current Site at SITE_URL's host."""
+def sync_site_with_site_url(*, apps=global_apps, using="default", **_kwargs) -> None:
+    """post_migrate receiver: point the current Site at SITE_URL's host. (migrate passes the
+    migrated state's `apps`; flush, between transactional tests, passes none.)"""
     Site = apps.get_model("sites", "Site")
     Site.objects.using(using).update_or_create(
         pk=settings.SITE_ID, defaults={"domain": site_domain(), "name": "healthcareers"}
