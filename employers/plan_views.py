@@ -33,6 +33,7 @@ class NextStep:
     label: str = ""
     url: str = ""
     primary: bool = False
+    as_link: bool = False  # a plain link, for help rather than an action
     secondary_label: str = ""
     secondary_url: str = ""
 
@@ -62,6 +63,7 @@ def plan_next_step(plan: Plan, *, user, membership, open_request, owner) -> Next
             note="For employers. Your job seeker account is free and stays free.",
             label="How to get an employer account",
             url="#upgrade",
+            as_link=True,
         )
     if membership is None:
         return NextStep(
