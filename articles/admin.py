@@ -5,7 +5,9 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.text import Truncator
 
 from articles.models import (
     FAQ,
@@ -234,9 +236,15 @@ class TagAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+COMMENT_EXCERPT_CHARS = 70
+ARTICLE_TITLE_CHARS = 40
+
+
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
-    list_display = ["excerpt", "name", "article", "status", "by_editor", "reply", "created_at"]
+    # Five short columns, so the list fits beside admin's sidebar and filters at 1280 px: long
+    # comments and article titles are cut, replies and editors' comments are marked in place.
+    list_display = ["excerpt", "author", "on_article", "status", "created"]
     list_filter = ["status", "by_editor"]
     search_fields = ["body", "name", "email", "article__title"]
     list_select_related = ["article"]
@@ -272,11 +280,20 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.display(description="Comment")
     def excerpt(self, obj):
-        return obj.body if len(obj.body) <= 80 else obj.body[:77] + "…"
+        text = Truncator(" ".join(obj.body.split())).chars(COMMENT_EXCERPT_CHARS)
+        return f"Reply: {text}" if obj.parent_id else text
 
-    @admin.display(description="Reply", boolean=True)
-    def reply(self, obj):
-        return obj.parent_id is not None
+    @admin.display(description="Name", ordering="name")
+    def author(self, obj):
+        return f"{obj.name} (editor)" if obj.by_editor else obj.name
+
+    @admin.display(description="Article", ordering="article__title")
+    def on_article(self, obj):
+        return Truncator(obj.article.title).chars(ARTICLE_TITLE_CHARS)
+
+    @admin.display(description="Written", ordering="created_at")
+    def created(self, obj):
+        return date_format(timezone.localtime(obj.created_at), "M j, Y")
 
     @admin.action(description="Approve the selected comments", permissions=["change"])
     def approve(self, request, queryset):

@@ -10,6 +10,8 @@ from employers.views import EmployerSignupView
 from jobs.sitemaps import SITEMAPS, sitemap
 from pages.views import healthz
 
+handler403 = "pages.views.permission_denied"
+
 admin.site.site_header = "healthcareers administration"
 admin.site.site_title = "healthcareers admin"
 

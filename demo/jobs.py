@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from jobs.choices import (
     Benefit,
+    Credential,
     EmploymentType,
     ExperienceLevel,
     FacilityType,
@@ -207,12 +208,19 @@ DESK_PROFESSIONS = {
 }
 
 
+def credential_need(code: str) -> str:
+    """A "What you bring" line for a required credential, in the words of its label."""
+    if code == Credential.BOARD_CERTIFIED:
+        return "Board certification in your specialty"
+    return f"Current {Credential(code).label}"
+
+
 def build_description(rng, title, specialty, facility_label, profession, shift, required):
     opening = rng.choice(OPENINGS).format(
         title=title, specialty=specialty.lower(), facility=facility_label.lower()
     )
     duties = rng.sample(DUTIES["coding" if profession in DESK_PROFESSIONS else "clinical"], 4)
-    needs = [f"Current {code.upper()}" for code in required] or ["Relevant training or experience"]
+    needs = [credential_need(code) for code in required] or ["Relevant training or experience"]
     return (
         f"<p>{opening}</p>"
         "<h3>What you will do</h3><ul>"

@@ -97,8 +97,8 @@ class CompanyProfileForm(forms.Form):
         max_length=ABOUT_MAX_CHARS * 2,  # markup included; the visible text is checked below
         help_text=(
             "What candidates should know: who you care for, your teams, what working there is "
-            "like. A blank line starts a new paragraph. Simple formatting (bold, italics, lists, "
-            "links) is kept."
+            "like. A blank line starts a new paragraph. Write **bold**, *italics*, "
+            '[a link](https://...) and start lines with "- " or "1. " for a list.'
         ),
         widget=forms.Textarea(attrs={"rows": 8}),
     )

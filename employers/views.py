@@ -27,7 +27,7 @@ def dashboard(request):
     context = {"membership": membership, "team": []}
     if membership:
         company = membership.company
-        recent = Job.objects.for_company(company).order_by("-created_at", "-pk")[:RECENT_JOBS]
+        recent = Job.objects.for_company(company).newest_first()[:RECENT_JOBS]
         context.update(
             team=company.memberships.select_related("user"),
             jobs=jobs_with_actions(list(recent)),

@@ -39,7 +39,7 @@ def job_list(request):
     status = request.GET.get("status", "")
     if status not in Job.Status.values:
         status = ""
-    jobs = Job.objects.for_company(company).order_by("-created_at", "-pk")
+    jobs = Job.objects.for_company(company).newest_first()
     if status:
         jobs = jobs.filter(status=status)
     page = Paginator(jobs, JOBS_PER_PAGE).get_page(request.GET.get("page"))

@@ -18,7 +18,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sqrt
+from django.db.models.functions import ASin, Coalesce, Cos, Least, Power, Radians, Sin, Sqrt
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -76,6 +76,11 @@ class JobQuerySet(models.QuerySet):
 
     def featured(self):
         return self.filter(is_featured=True)
+
+    def newest_first(self):
+        """The employer's tables: newest first by the date they show (published), or for a
+        job not yet published, the day it was written."""
+        return self.order_by(Coalesce("published_at", "created_at").desc(), "-created_at", "-pk")
 
     def text_search(self, text: str):
         """Jobs matching `text` in websearch syntax ("night nurse", "coder -remote", "\"home

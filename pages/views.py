@@ -121,7 +121,32 @@ def post_a_job(request):
         if template.isdigit():  # come back to the template after signing up
             signup += "?" + urlencode({"next": new_job})
         return redirect(signup)
-    return render(request, "pages/post_a_job_candidate.html", status=403)
+    return employer_area_refused(request, posting=True)
+
+
+# The URL namespaces of the employers' side: a job seeker who reaches one (a bookmark, a shared
+# link, the dashboard's own "Post a Job") learns what it is for and how to get there.
+EMPLOYER_AREAS = {"employers", "jobs_dashboard"}
+
+
+def employer_area_refused(request, *, posting: bool):
+    context = {"posting": posting, "response_days": settings.NO_GHOSTING_RESPONSE_DAYS}
+    return render(request, "pages/post_a_job_candidate.html", context, status=403)
+
+
+def permission_denied(request, exception=None):
+    """The site's 403 (handler403): on the employers' side, a signed-in job seeker or editor is
+    told what the page is for and how to get an employer account; elsewhere the plain 403."""
+    user = request.user
+    match = request.resolver_match
+    if (
+        user.is_authenticated
+        and not user.is_employer
+        and match is not None
+        and match.namespace in EMPLOYER_AREAS
+    ):
+        return employer_area_refused(request, posting=match.view_name == "jobs_dashboard:new")
+    return render(request, "403.html", {"exception": str(exception or "")}, status=403)
 
 
 @require_GET

@@ -114,6 +114,8 @@ def run() -> int:
     env = dict(os.environ)
     env.setdefault("DJANGO_ENV", "development")
     port = env.get("PORT", "8000")
+    # Settings build SITE_URL from PORT when it is unset; pass it on explicitly all the same.
+    env["PORT"] = port
     services = EmbeddedServices(VAR, throwaway=False)
     children: list[subprocess.Popen] = []
 

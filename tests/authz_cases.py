@@ -271,7 +271,7 @@ TO_HOME = {
     "employer_owner": redirect("/dashboard/"),
     "employer_recruiter": redirect("/dashboard/"),
     "other_employer": redirect("/dashboard/"),
-    "staff_editor": redirect("/me/"),  # staff editors are candidate accounts
+    "staff_editor": redirect("/admin/"),  # staff start in admin
 }
 GUESTS_ONLY = {"guest": OK, **TO_HOME}
 

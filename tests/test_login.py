@@ -8,7 +8,7 @@ import time_machine
 from allauth.account.models import EmailAddress
 from django.test import Client
 
-from tests.factories import TEST_PASSWORD, CandidateFactory
+from tests.factories import TEST_PASSWORD, CandidateFactory, EmployerUserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +59,37 @@ def test_employer_signs_in_and_lands_on_the_dashboard(client, request, user):
     assert response.status_code == 302
     assert response["Location"] == "/dashboard/"
     assert signed_in_user_id(client) == str(employer.pk)
+
+
+def test_staff_editor_signs_in_and_lands_in_admin(client, staff_editor):
+    response = sign_in(client, staff_editor.email)
+
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
+
+
+def test_administrator_signs_in_and_lands_in_admin(client):
+    admin = EmployerUserFactory(email="root@example.com", is_staff=True, is_superuser=True)
+
+    response = sign_in(client, admin.email)
+
+    assert response["Location"] == "/admin/"
+
+
+def test_staff_asked_to_sign_in_on_the_way_to_a_page_go_to_that_page(client, staff_editor):
+    response = client.post(
+        LOGIN + "?next=/blog/", {"login": staff_editor.email, "password": TEST_PASSWORD}
+    )
+
+    assert response["Location"] == "/blog/"
+
+
+def test_login_page_offers_forgot_your_password_once(client):
+    html = client.get(LOGIN).content.decode()
+
+    assert html.count("Forgot your password?") == 1
+    assert html.count('href="/accounts/password/reset/"') == 1
 
 
 def test_email_is_matched_without_regard_to_case(client, candidate):

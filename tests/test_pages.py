@@ -165,6 +165,66 @@ def test_candidate_post_a_job_is_refused_with_an_explanation(client, candidate):
     assert "candidate@example.com" in html
 
 
+def test_candidate_post_a_job_says_how_to_get_an_employer_account(client, candidate):
+    client.force_login(candidate)
+
+    html = client.get("/post-a-job/").content.decode()
+
+    assert "How to get an employer account" in html
+    assert "Jobs are posted by employer accounts" in html
+    # One button signs them out and opens the employer sign-up.
+    assert re.search(
+        r'<form method="post" action="/accounts/logout/">\s*'
+        r'<input type="hidden" name="csrfmiddlewaretoken" value="[^"]+">\s*'
+        r'<input type="hidden" name="next" value="/accounts/signup/employer/">',
+        html,
+    )
+    assert 'href="/contact/"' in html
+
+
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [
+        ("/dashboard/jobs/new/", "Posting jobs needs an employer account"),
+        ("/dashboard/", "The employer dashboard needs an employer account"),
+        ("/dashboard/jobs/", "The employer dashboard needs an employer account"),
+        ("/dashboard/team/", "The employer dashboard needs an employer account"),
+    ],
+)
+def test_job_seeker_on_the_employers_side_gets_a_helpful_403(client, candidate, path, heading):
+    client.force_login(candidate)
+
+    response = client.get(path)
+
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert f"<h1>{heading}</h1>" in html
+    assert "How to get an employer account" in html
+    assert 'name="next" value="/accounts/signup/employer/"' in html
+
+
+def test_sign_out_and_create_an_employer_account_lands_on_the_employer_signup(client, candidate):
+    client.force_login(candidate)
+
+    response = client.post("/accounts/logout/", {"next": "/accounts/signup/employer/"})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/signup/employer/"
+    assert "_auth_user_id" not in client.session
+    assert "Company or facility name" in client.get(response["Location"]).content.decode()
+
+
+def test_other_refusals_keep_the_plain_403(client, employer_recruiter):
+    client.force_login(employer_recruiter)
+
+    response = client.post("/dashboard/team/invite/", {"email": "x@example.com"})
+
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "This page isn't available to your account" in html
+    assert "How to get an employer account" not in html
+
+
 @pytest.mark.parametrize("user", ["employer_owner", "employer_recruiter"])
 def test_employer_post_a_job_is_open(client, request, user):
     client.force_login(request.getfixturevalue(user))

@@ -1,8 +1,12 @@
 """Who may open the candidate home, the employer dashboard and the account settings."""
 
-import pytest
+from datetime import timedelta
 
-from tests.factories import EmployerUserFactory
+import pytest
+from django.utils import timezone
+
+from jobs.models import Job
+from tests.factories import EmployerUserFactory, JobFactory, PublishedJobFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +64,8 @@ def test_candidate_cannot_open_employer_dashboard(client, candidate, company):
     response = client.get("/dashboard/")
 
     assert response.status_code == 403
-    assert "This page is for employer accounts." in response.content.decode()
+    assert "This page is for employer accounts" in response.content.decode()
+    assert "How to get an employer account" in response.content.decode()
     assert "Lakeside Health" not in response.content.decode()
 
 
@@ -86,6 +91,23 @@ def test_owner_sees_their_company_and_its_team(client, employer_owner, employer_
         employer_owner,
         employer_recruiter,
     ]
+
+
+def test_dashboard_lists_the_most_recent_jobs_newest_first(client, employer_owner, company):
+    now = timezone.now()
+    # Written in one order, published in another: the table shows the published date.
+    old = PublishedJobFactory(company=company, title="Old", published_at=now - timedelta(days=20))
+    newest = PublishedJobFactory(company=company, title="Newest", published_at=now)
+    middle = PublishedJobFactory(
+        company=company, title="Middle", published_at=now - timedelta(days=5)
+    )
+    draft = JobFactory(company=company, title="Draft written today")
+    Job.objects.filter(pk=old.pk).update(created_at=now)  # e.g. imported late
+    client.force_login(employer_owner)
+
+    jobs = client.get("/dashboard/").context["jobs"]
+
+    assert [job.title for job in jobs] == [draft.title, newest.title, middle.title, old.title]
 
 
 def test_recruiter_sees_their_own_team_and_not_another_company(
@@ -139,6 +161,7 @@ def test_employer_without_a_company_is_told_how_to_get_one(client):
         ("candidate", "/me/"),
         ("employer_owner", "/dashboard/"),
         ("employer_recruiter", "/dashboard/"),
+        ("staff_editor", "/admin/"),
     ],
 )
 def test_account_home_sends_each_role_to_its_own_home(client, request, user, home):

@@ -127,8 +127,8 @@ def test_employers_belong_to_their_companies_with_one_owner_each(seeded):
         (CANDIDATES[0][0], "/me/"),
         (EMPLOYERS[0][0], "/dashboard/"),
         (EMPLOYERS[1][0], "/dashboard/"),
-        (EDITOR[0], "/me/"),
-        (ADMIN[0], "/dashboard/"),
+        (EDITOR[0], "/admin/"),  # staff land where their work is
+        (ADMIN[0], "/admin/"),
     ],
 )
 def test_demo_user_signs_in_with_the_demo_password(client, seeded, email, home):

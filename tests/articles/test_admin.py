@@ -175,3 +175,22 @@ def test_comment_moderation_requires_post(client, staff_editor):
     client.get(f"/admin/articles/comment/?action=approve&_selected_action={comment.pk}")
     comment.refresh_from_db()
     assert comment.status == Comment.Status.PENDING
+
+
+def test_comment_list_shows_short_columns_with_long_text_cut(client, staff_editor):
+    article = PublishedArticleFactory(title="A career guide with a very long title " * 3)
+    parent = PendingCommentFactory(article=article, body="word " * 100, name="Jordan Lee")
+    PendingCommentFactory(article=article, parent=parent, by_editor=True, name="Hana")
+    client.force_login(staff_editor)
+
+    response = client.get("/admin/articles/comment/")
+
+    assert response.status_code == 200
+    assert list(response.context["cl"].list_display) == [
+        "action_checkbox", "excerpt", "author", "on_article", "status", "created",
+    ]  # fmt: skip
+    html = response.content.decode()
+    assert "word " * 100 not in html
+    assert "Reply: Thanks, this helped." in html
+    assert "Hana (editor)" in html
+    assert '<td class="field-on_article">A career guide with a very long title A…</td>' in html

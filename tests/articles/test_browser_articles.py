@@ -194,3 +194,39 @@ def test_blog_pages_fit_a_375px_phone(live_server, browser, guide_page, path):
     context.close()
     assert overflow <= 0
     assert not [p for p in problems if "Content Security Policy" in p or "Refused" in p]
+
+
+def test_comment_moderation_list_fits_a_1280px_screen(live_server, browser, staff_editor):
+    article = PublishedArticleFactory(
+        title="Medical Dosimetrist Career Guide: Planning Radiation Treatment, Pay, "
+        "Certification and the Path From Radiation Therapist"
+    )
+    for n in range(3):
+        parent = CommentFactory(
+            article=article,
+            name="Jordan Alexander Lee-Whitfield",
+            body="Does anyone know programs that take students without a therapy background? " * 4,
+            status=Comment.Status.PENDING if n else Comment.Status.APPROVED,
+        )
+    CommentFactory(article=article, parent=parent, by_editor=True, name="Hana Lindqvist")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    admin_login(page, live_server, staff_editor)
+
+    page.goto(live_server.url + "/admin/articles/comment/")
+    page.get_by_role("columnheader", name="Status").wait_for()
+    layout = page.evaluate(
+        """() => {
+          const results = document.querySelector('.results');
+          return {
+            page: document.documentElement.scrollWidth,
+            hidden: results.scrollWidth - results.clientWidth,
+            status: document.querySelector('th.column-status').getBoundingClientRect().right,
+          };
+        }"""
+    )
+    context.close()
+
+    assert layout["page"] <= 1280
+    assert layout["hidden"] <= 0, layout  # no column cut off behind a scrollbar
+    assert layout["status"] <= 1280

@@ -11,7 +11,13 @@ from django.core import mail
 
 from employers.models import CompanyLocation, Membership
 from tests.employers.uploads import image_bytes
-from tests.factories import TEST_PASSWORD, CompanyFactory, PublishedJobFactory
+from tests.factories import (
+    TEST_PASSWORD,
+    CompanyFactory,
+    EmployerUserFactory,
+    MembershipFactory,
+    PublishedJobFactory,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -206,3 +212,61 @@ def test_employers_pages_fit_a_375px_phone(
         )
     context.close()
     assert all(value <= 0 for value in overflows.values()), overflows
+
+
+@pytest.fixture
+def busy_team(company, employer_owner):
+    """A team with long addresses and a page of jobs, as a real hospital's dashboard has."""
+    for n in range(3):
+        MembershipFactory(
+            company=company,
+            role=Membership.Role.RECRUITER,
+            user=EmployerUserFactory(
+                email=f"alexandra.konstantinopoulou{n}@tidewaterbaymedicalcenter.example",
+                full_name="Alexandra Konstantinopoulou-Whitfield",
+            ),
+        )
+    PublishedJobFactory.create_batch(
+        4, company=company, title="Clinical Documentation Integrity Specialist, Inpatient"
+    )
+    return company
+
+
+def test_every_dashboard_page_fits_a_375px_phone(live_server, browser, employer_owner, busy_team):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    sign_in(page, live_server.url, employer_owner.email)
+    overflows = {}
+    for path in ["/dashboard/", "/dashboard/jobs/", "/dashboard/jobs/new/", "/dashboard/team/",
+                 "/dashboard/company/", "/dashboard/plan/", "/pricing/"]:  # fmt: skip
+        page.goto(live_server.url + path)
+        overflows[path] = page.evaluate("document.documentElement.scrollWidth")
+    # The team table is a stack of cards: no column sits beside the member.
+    page.goto(live_server.url + "/dashboard/")
+    member = page.locator(".table--stack td.person").first.bounding_box()
+    role = page.locator(".table--stack td[data-label=Role]").first.bounding_box()
+    context.close()
+
+    assert all(width <= 375 for width in overflows.values()), overflows
+    assert role["y"] >= member["y"] + member["height"] - 1
+
+
+def test_job_seeker_who_clicks_post_a_job_learns_how_to_get_an_employer_account(
+    live_server, browser, candidate
+):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Email").fill(candidate.email)
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile(r"/me/"))
+
+    response = page.goto(live_server.url + "/dashboard/jobs/new/")
+    assert response.status == 403
+    page.get_by_role("heading", name="How to get an employer account").wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.get_by_role("button", name="Sign out and create an employer account").click()
+    page.get_by_label("Company or facility name").wait_for()
+    context.close()
+    assert urlsplit(page.url).path == "/accounts/signup/employer/"

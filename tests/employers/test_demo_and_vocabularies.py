@@ -1,11 +1,16 @@
 """Demo company profiles."""
 
+import random
+import re
+
 import pytest
 
 from demo.companies import PROFILES, seed_companies_profile
+from demo.jobs import ROLES, build_description
 from employers import choices as employer_choices
 from employers.models import Company
 from employers.plans import PLANS
+from jobs.choices import Profession, Shift
 from tests.factories import CompanyFactory
 
 pytestmark = pytest.mark.django_db
@@ -45,3 +50,23 @@ def test_demo_profiles_use_known_vocabularies():
         assert all(state in employer_choices.STATE_NAMES for _, state in places)
         assert website.startswith("https://")
         assert about and benefits
+
+
+UPPER_SNAKE = re.compile(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b")
+
+
+def test_demo_job_descriptions_name_credentials_by_their_labels():
+    rng = random.Random(1)
+    descriptions = [
+        build_description(rng, titles[0], specialties[0], "Hospital", profession, shift, required)
+        for profession, (titles, specialties, required, *_rest) in ROLES.items()
+        for shift in Shift
+    ]
+
+    assert not [text for text in descriptions if UPPER_SNAKE.search(text)]
+    physical_therapy = build_description(
+        rng, "Physical Therapist", "Outpatient", "Clinic", Profession.PHYSICAL_THERAPIST,
+        Shift.DAY, ["pt_license"],
+    )  # fmt: skip
+    assert "<li>Current PT license.</li>" in physical_therapy
+    assert "PT_LICENSE" not in physical_therapy

@@ -92,6 +92,98 @@ def test_owner_on_enterprise_has_nothing_to_upgrade_to(client, employer_owner, c
     assert 'action="/pricing/upgrade/' not in html
 
 
+# Every plan's card says what to do next ----------------------------------------------------
+
+PLAN_CARD = re.compile(
+    r'<section class="plan[^"]*" aria-labelledby="plan-(\w+)">(.*?)</section>', re.S
+)
+
+
+def plan_cards(client) -> dict[str, str]:
+    """{plan key: the text and links of its card's next step}."""
+    html = client.get("/pricing/").content.decode().replace("&#x27;", "'")
+    cards = {
+        key: body.split('<div class="plan__next">')[1] for key, body in PLAN_CARD.findall(html)
+    }
+    assert list(cards) == [FREE, PROFESSIONAL, ENTERPRISE]
+    return cards
+
+
+def test_guest_sees_a_call_to_action_on_every_plan(client):
+    cards = plan_cards(client)
+
+    assert 'href="/accounts/signup/employer/">Start free</a>' in cards[FREE]
+    for key, name in [(PROFESSIONAL, "Professional"), (ENTERPRISE, "Enterprise")]:
+        assert f"then request {name} here" in cards[key]
+        assert 'href="/accounts/signup/employer/">Create an employer account</a>' in cards[key]
+        assert (
+            f'href="/accounts/login/?next=%2Fpricing%2F%3Fplan%3D{key}%23upgrade">'
+            "Sign in to request it</a>" in cards[key]
+        )
+
+
+def test_owner_on_a_lower_plan_is_offered_the_upgrades_and_told_which_is_theirs(
+    client, employer_owner
+):
+    client.force_login(employer_owner)
+
+    cards = plan_cards(client)
+
+    assert "This is your plan." in cards[FREE]
+    assert 'href="/dashboard/plan/">See what you use</a>' in cards[FREE]
+    assert (
+        'href="/pricing/?plan=professional#upgrade">Request Professional</a>' in cards[PROFESSIONAL]
+    )
+    assert 'href="/pricing/?plan=enterprise#upgrade">Request Enterprise</a>' in cards[ENTERPRISE]
+
+
+def test_owner_on_a_higher_plan_is_told_the_lower_one_is_included(client, employer_owner, company):
+    company.plan = PROFESSIONAL
+    company.save()
+    client.force_login(employer_owner)
+
+    cards = plan_cards(client)
+
+    assert "Included in your Professional plan" in cards[FREE]
+    assert "This is your plan." in cards[PROFESSIONAL]
+    assert "Request Enterprise</a>" in cards[ENTERPRISE]
+
+
+def test_owner_with_an_open_request_sees_it_on_the_cards(client, employer_owner, company):
+    UpgradeRequest.objects.create(
+        company=company, requester_email="o@example.com", current_plan=FREE, plan=PROFESSIONAL
+    )
+    client.force_login(employer_owner)
+
+    cards = plan_cards(client)
+
+    assert "Requested on" in cards[PROFESSIONAL]
+    assert "You asked for Professional" in cards[ENTERPRISE]
+    assert "Request " not in cards[PROFESSIONAL] + cards[ENTERPRISE]
+
+
+def test_recruiter_is_told_on_each_card_who_can_change_the_plan(
+    client, employer_owner, employer_recruiter
+):
+    client.force_login(employer_recruiter)
+
+    cards = plan_cards(client)
+
+    assert "This is your plan." in cards[FREE]
+    for key in [PROFESSIONAL, ENTERPRISE]:
+        assert "Your company's owner, Olive Owner, can ask for this plan." in cards[key]
+
+
+def test_job_seeker_is_told_on_each_card_that_plans_are_for_employers(client, candidate):
+    client.force_login(candidate)
+
+    cards = plan_cards(client)
+
+    for card in cards.values():
+        assert "For employers. Your job seeker account is free" in card
+        assert 'href="#upgrade">How to get an employer account</a>' in card
+
+
 # Requesting an upgrade ---------------------------------------------------------------------
 
 
