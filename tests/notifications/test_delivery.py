@@ -127,6 +127,22 @@ def test_a_row_claimed_by_a_worker_that_died_is_sent_once_its_lease_runs_out(mai
 
 
 @pytest.mark.django_db
+def test_a_row_whose_worker_dies_on_every_attempt_fails_after_the_limit(settings):
+    settings.NOTIFICATIONS_MAX_ATTEMPTS = 3
+    NotificationFactory()
+    now = timezone.now()
+    with time_machine.travel(now, tick=False) as clock:
+        for _ in range(3):
+            assert len(claim_due(limit=1)) == 1  # and the worker is killed
+            clock.shift(timedelta(minutes=11))
+        assert claim_due(limit=1) == []
+
+    row = Notification.objects.get()
+    assert (row.status, row.attempts) == (S.FAILED, 3)
+    assert "stopped on every attempt" in row.last_error
+
+
+@pytest.mark.django_db
 def test_the_dead_workers_late_outcome_does_not_overwrite_the_takeover(mailoutbox):
     NotificationFactory()
     [stale] = claim_due(limit=1)
