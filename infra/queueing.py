@@ -34,6 +34,10 @@ def send_task_on_commit(name: str, *args) -> None:
 
         try:
             task = current_app.tasks.get(name)
+            if task is None:
+                # A web process imports the tasks modules only when asked (autodiscovery).
+                current_app.loader.import_default_modules()
+                task = current_app.tasks.get(name)
             if task is not None:
                 task.delay(*args)
             else:

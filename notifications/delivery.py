@@ -51,14 +51,27 @@ def claim_due(*, limit: int, now=None) -> list[Notification]:
         if not ids:
             return []
         rows = list(Notification.objects.filter(pk__in=ids).order_by("next_attempt_at", "pk"))
+        claimed, abandoned = [], []
         for row in rows:
+            if row.status == Status.SENDING and row.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS:
+                # Its worker died on every try (a message that kills the worker?): stop here.
+                abandoned.append(row.pk)
+                continue
             row.status = Status.SENDING
             row.attempts += 1
             row.leased_until = row.next_attempt_at = lease_end
+            claimed.append(row)
         Notification.objects.bulk_update(
-            rows, ["status", "attempts", "leased_until", "next_attempt_at"]
+            claimed, ["status", "attempts", "leased_until", "next_attempt_at"]
         )
-    return rows
+        if abandoned:
+            Notification.objects.filter(pk__in=abandoned).update(
+                status=Status.FAILED,
+                leased_until=None,
+                last_error="The worker sending it stopped on every attempt.",
+            )
+            logger.error("Notifications %s failed: their worker stopped every time", abandoned)
+    return claimed
 
 
 def build_message(row: Notification, connection=None) -> EmailMultiAlternatives:

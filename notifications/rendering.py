@@ -28,7 +28,10 @@ def address_safe(address) -> str:
 
 
 def site_name() -> str:
-    return Site.objects.get_current().name
+    try:
+        return Site.objects.get_current().name  # cached per process by the sites framework
+    except Site.DoesNotExist:
+        return "healthcareers"
 
 
 def render_parts(template: str, context: dict) -> tuple[str, str, str]:

@@ -27,27 +27,61 @@ class Recipient:
     user_id: int | None = None
 
 
-def notify(*, to, kind: str, key: str, template: str, context: dict, **options) -> bool:
+def notify(
+    *,
+    to,
+    kind: str,
+    key: str,
+    template: str,
+    context: dict,
+    about=None,
+    reply_to: Iterable | None = None,
+    headers: dict | None = None,
+) -> bool:
     """Queue one email to `to` (an address or a Recipient) for the cause `key`, which must
-    name the recipient when one cause has several (see notify_many).
+    name the recipient when one cause has several (or use notify_many).
 
     Renders `<template>_subject.txt`, `.txt` and `.html` now and inserts the row in the
-    caller's transaction; a key already there makes this a no-op. Options: `about` (the object
-    the email is about), `reply_to` (addresses or (name, address) pairs), `headers`.
-    Returns whether a row was written."""
+    caller's transaction; a key already there makes this a no-op. `about` is the object the
+    email is about; `reply_to` holds addresses or (name, address) pairs; `headers` are extra
+    headers. Returns whether a row was written."""
     rows = build_notifications(
-        to=[to], kind=kind, key=key, template=template, context=context, **options
+        to=[to],
+        kind=kind,
+        key=key,
+        template=template,
+        context=context,
+        about=about,
+        reply_to=reply_to,
+        headers=headers,
     )
     for row in rows:  # at most one: a single recipient
         row.key = key
     return queue_notifications(rows) == 1
 
 
-def notify_many(*, to: Iterable, kind: str, key: str, template: str, context: dict, **options):
+def notify_many(
+    *,
+    to: Iterable,
+    kind: str,
+    key: str,
+    template: str,
+    context: dict,
+    about=None,
+    reply_to: Iterable | None = None,
+    headers: dict | None = None,
+) -> int:
     """Queue the same email to each of `to` (addresses or Recipients), one row each, keyed
     `<key>:to:<address>`; rendered once. Returns how many rows were written."""
     rows = build_notifications(
-        to=to, kind=kind, key=key, template=template, context=context, **options
+        to=to,
+        kind=kind,
+        key=key,
+        template=template,
+        context=context,
+        about=about,
+        reply_to=reply_to,
+        headers=headers,
     )
     return queue_notifications(rows)
 
@@ -61,7 +95,7 @@ def build_notifications(
     context: dict | None = None,
     rendered: tuple[str, str, str] | None = None,
     about=None,
-    reply_to: Iterable[str] | None = None,
+    reply_to: Iterable | None = None,
     headers: dict | None = None,
 ) -> list[Notification]:
     """Unsaved outbox rows, one per recipient (keyed `<key>:to:<address>`), from `template`

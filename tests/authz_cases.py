@@ -544,6 +544,7 @@ ADMIN_EDITORS_MAY_NOT_VIEW = {
     "jobs.job",
     "jobs.jobreport",
     "pages.contactmessage",
+    "notifications.notification",
 }
 # Non-staff accounts are sent to the admin's own sign-in page.
 ADMIN_STAFF = by_role(ADMIN_LOGIN, staff_editor=OK)

@@ -97,3 +97,18 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-sync",
         ],
     }
+
+
+@pytest.fixture
+def commit_after_each_request(client, django_capture_on_commit_callbacks, monkeypatch):
+    """Run what each request of `client` queued for after its commit when the request ends,
+    as in production (the test's own transaction never commits). Emails are outbox rows whose
+    delivery is queued that way."""
+    real_request = client.request
+
+    def request(**kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return real_request(**kwargs)
+
+    monkeypatch.setattr(client, "request", request)
+    return client

@@ -10,7 +10,8 @@ from django.test import Client
 
 from tests.factories import TEST_PASSWORD, CandidateFactory, EmployerUserFactory
 
-pytestmark = pytest.mark.django_db
+# allauth's emails are outbox rows, delivered once the request has committed.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("commit_after_each_request")]
 
 LOGIN = "/accounts/login/"
 BAD_CREDENTIALS = "The email address and/or password you specified are not correct."

@@ -10,7 +10,8 @@ from accounts.models import User
 from employers.models import Company, Membership
 from tests.factories import TEST_PASSWORD
 
-pytestmark = pytest.mark.django_db
+# allauth's emails are outbox rows, delivered once the request has committed.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("commit_after_each_request")]
 
 CANDIDATE_SIGNUP = "/accounts/signup/candidate/"
 EMPLOYER_SIGNUP = "/accounts/signup/employer/"

@@ -10,7 +10,8 @@ from django.utils import timezone
 from employers.models import UpgradeRequest
 from employers.plans import ENTERPRISE, FREE, PROFESSIONAL
 from employers.services import upgrade_request_notify
-from employers.tasks import notify_pending_upgrade_requests
+from notifications.delivery import deliver_due
+from notifications.models import Notification
 from tests.factories import PublishedJobFactory
 
 pytestmark = pytest.mark.django_db
@@ -200,20 +201,22 @@ def test_owner_requests_an_upgrade(
     assert (upgrade.company, upgrade.requested_by) == (company, employer_owner)
     assert (upgrade.current_plan, upgrade.plan) == (FREE, PROFESSIONAL)
     assert upgrade.message == "We hire 6 nurses a month."
-    assert upgrade.staff_notified_at and upgrade.confirmation_sent_at
+    assert set(Notification.objects.values_list("status", flat=True)) == {"sent"}
     company.refresh_from_db()
     assert company.plan == FREE  # only staff change the plan
 
     staff, confirmation = mailoutbox
     assert staff.to == STAFF_INBOX
     assert staff.subject == "Upgrade request: Lakeside Health (Free → Professional)"
-    assert staff.reply_to == ["owner@lakeside.example"]
+    assert staff.reply_to == ["Olive Owner <owner@lakeside.example>"]
     assert "We hire 6 nurses a month." in staff.body
     assert f"/admin/employers/upgraderequest/{upgrade.pk}/change/" in staff.body
     assert confirmation.to == ["owner@lakeside.example"]
     assert confirmation.subject == "We received your request for the Professional plan"
     assert "Nothing is charged until then" in confirmation.body
     assert confirmation.alternatives[0][1] == "text/html"
+    assert "you asked for the Professional plan for Lakeside Health" in confirmation.body
+    assert "staff inbox" in staff.alternatives[0][0]
 
 
 def test_the_request_is_confirmed_on_screen(
@@ -300,49 +303,25 @@ def test_notifications_are_sent_once_whatever_the_retries(
     request_upgrade(client, django_capture_on_commit_callbacks)
     upgrade = UpgradeRequest.objects.get()
 
-    assert upgrade_request_notify(request_id=upgrade.pk) == 0
+    assert upgrade_request_notify(upgrade=upgrade) == 0
     with time_machine.travel(timezone.now() + timedelta(minutes=10)):
-        assert notify_pending_upgrade_requests() == 0
+        assert deliver_due()["sent"] == 0
 
     assert len(mailoutbox) == 2
 
 
-def test_sweep_sends_what_a_broker_outage_left_behind(employer_owner, company, mailoutbox):
-    upgrade = UpgradeRequest.objects.create(
-        company=company,
-        requested_by=employer_owner,
-        requester_email=employer_owner.email,
-        current_plan=FREE,
-        plan=PROFESSIONAL,
-    )
+def test_a_failed_staff_email_is_retried_later(
+    client, employer_owner, mailoutbox, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.test_contact.BrokenMailServer"
+    client.force_login(employer_owner)
+    request_upgrade(client, django_capture_on_commit_callbacks)
+    assert set(Notification.objects.values_list("status", flat=True)) == {"pending"}
 
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     with time_machine.travel(timezone.now() + timedelta(minutes=10)):
-        assert notify_pending_upgrade_requests() == 1
-
-    upgrade.refresh_from_db()
-    assert upgrade.staff_notified_at and upgrade.confirmation_sent_at
+        assert deliver_due()["sent"] == 2
     assert len(mailoutbox) == 2
-
-
-def test_a_failed_staff_email_is_retried_later(employer_owner, company, mailoutbox, monkeypatch):
-    upgrade = UpgradeRequest.objects.create(
-        company=company,
-        requester_email=employer_owner.email,
-        current_plan=FREE,
-        plan=PROFESSIONAL,
-    )
-
-    def broken(*args, **kwargs):
-        raise OSError("SMTP down")
-
-    monkeypatch.setattr("employers.services.send_templated_email", broken)
-    with pytest.raises(OSError):
-        upgrade_request_notify(request_id=upgrade.pk)
-    upgrade.refresh_from_db()
-    assert upgrade.staff_notified_at is None
-
-    monkeypatch.undo()
-    assert upgrade_request_notify(request_id=upgrade.pk) == 2
 
 
 def test_staff_users_get_the_request_when_no_inbox_is_configured(
@@ -356,7 +335,8 @@ def test_staff_users_get_the_request_when_no_inbox_is_configured(
         plan=PROFESSIONAL,
     )
 
-    upgrade_request_notify(request_id=upgrade.pk)
+    upgrade_request_notify(upgrade=upgrade)
+    deliver_due()
 
     assert mailoutbox[0].to == ["editor@example.com"]
 

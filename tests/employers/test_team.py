@@ -13,8 +13,16 @@ from django.utils import timezone
 from accounts.models import User
 from employers.invitations import SALT, invitation_token
 from employers.models import Invitation, Membership
-from employers.services import invitation_send_email
-from employers.tasks import send_pending_invitations
+from employers.services import (
+    MAX_INVITATION_EMAILS_PER_DAY,
+    MAX_INVITATION_RESENDS,
+    EmployerActionError,
+    invitation_create,
+    invitation_resend,
+)
+from notifications.delivery import deliver_due
+from notifications.models import Notification
+from notifications.tasks import deliver_due as deliver_due_task
 from tests.factories import (
     TEST_PASSWORD,
     CompanyFactory,
@@ -99,15 +107,16 @@ def test_owner_invites_a_recruiter_by_email(
     invitation = Invitation.objects.get()
     assert invitation.email == "new.hire@example.com"
     assert invitation.company == company and invitation.invited_by == employer_owner
-    assert invitation.sent_at is not None
+    assert Notification.objects.get().status == Notification.Status.SENT
     assert timedelta(days=6, hours=23) < invitation.expires_at - timezone.now() <= timedelta(days=7)
     [message] = mailoutbox
     assert message.to == ["new.hire@example.com"]
     assert message.subject == "Olive Owner invited you to join Lakeside Health on healthcareers"
-    assert message.reply_to == ["owner@lakeside.example"]
+    assert message.reply_to == ["Olive Owner <owner@lakeside.example>"]
     assert emailed_path(message) == accept_path(invitation)
     html, mime = message.alternatives[0]
     assert mime == "text/html" and "Accept the invitation" in html
+    assert "invited new.hire@example.com to their hiring team" in message.body  # the footer
 
 
 def test_recruiter_cannot_invite(client, employer_recruiter, mailoutbox):
@@ -169,32 +178,55 @@ def test_an_expired_invitation_does_not_block_a_new_one(client, employer_owner, 
     assert Invitation.objects.count() == 2
 
 
-def test_sending_is_idempotent(invitation, mailoutbox):
-    assert invitation_send_email(invitation_id=invitation.pk) is True
-    assert invitation_send_email(invitation_id=invitation.pk) is False
+def test_an_invitation_is_one_outbox_row_and_one_email_however_often_delivery_runs(
+    company, employer_owner, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = invitation_create(
+            company=company, invited_by=employer_owner, email="newhire@example.com"
+        )
+    deliver_due_task.delay()
+    deliver_due()
 
+    row = Notification.objects.get()
+    assert row.key == f"employers.invitation:invitation:{invitation.pk}:send:1"
+    assert row.about == invitation
     assert len(mailoutbox) == 1
 
 
-def test_sweep_sends_invitations_whose_task_never_ran(invitation, mailoutbox):
-    with time_machine.travel(timezone.now() + timedelta(minutes=10)):
-        assert send_pending_invitations() == 1
-        assert send_pending_invitations() == 0
+def test_an_invitation_written_while_the_broker_was_down_goes_out_on_the_next_run(
+    client, employer_owner, mailoutbox, monkeypatch, django_capture_on_commit_callbacks
+):
+    def broker_down(*args, **kwargs):
+        raise OSError("Connection refused")
 
+    monkeypatch.setattr(deliver_due_task, "delay", broker_down)
+    client.force_login(employer_owner)
+
+    assert (
+        invite(client, "newhire@example.com", django_capture_on_commit_callbacks).status_code == 302
+    )
+    assert not mailoutbox
+
+    monkeypatch.undo()
+    deliver_due_task.delay()  # beat runs it every minute
+    assert [m.to for m in mailoutbox] == [["newhire@example.com"]]
+
+
+def test_a_failed_send_stays_in_the_outbox_and_is_retried(
+    company, employer_owner, mailoutbox, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.test_contact.BrokenMailServer"
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation_create(company=company, invited_by=employer_owner, email="newhire@example.com")
+
+    row = Notification.objects.get()
+    assert (row.status, row.attempts) == (Notification.Status.PENDING, 1)
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    with time_machine.travel(timezone.now() + timedelta(minutes=5)):
+        deliver_due()
     assert len(mailoutbox) == 1
-
-
-def test_a_failed_send_gives_the_claim_back(invitation, monkeypatch):
-    def broken(*args, **kwargs):
-        raise OSError("SMTP down")
-
-    monkeypatch.setattr("employers.services.send_templated_email", broken)
-
-    with pytest.raises(OSError):
-        invitation_send_email(invitation_id=invitation.pk)
-
-    invitation.refresh_from_db()
-    assert invitation.sent_at is None
 
 
 # Revoking and resending --------------------------------------------------------------------
@@ -235,14 +267,14 @@ def test_other_companys_owner_gets_404_on_invitations(client, other_employer, in
 
     assert response.status_code == 404
     invitation.refresh_from_db()
-    assert invitation.revoked_at is None and invitation.sent_at is None
+    assert invitation.revoked_at is None
+    assert not Notification.objects.exists()
 
 
 def test_owner_resends_an_expired_invitation_with_a_new_deadline(
     client, employer_owner, invitation, mailoutbox, django_capture_on_commit_callbacks
 ):
     invitation.expires_at = timezone.now() - timedelta(days=1)
-    invitation.sent_at = timezone.now() - timedelta(days=8)
     invitation.save()
     client.force_login(employer_owner)
 
@@ -263,6 +295,57 @@ def test_a_revoked_invitation_cannot_be_resent(client, employer_owner, invitatio
 
     assert "already accepted or revoked" in response.content.decode()
     assert not mailoutbox
+
+
+def test_an_invitation_is_resent_at_most_three_times(
+    client, employer_owner, mailoutbox, django_capture_on_commit_callbacks
+):
+    assert MAX_INVITATION_RESENDS == 3
+    client.force_login(employer_owner)
+    invite(client, "newhire@example.com", django_capture_on_commit_callbacks)
+    resend = f"/dashboard/team/invitations/{Invitation.objects.get().pk}/resend/"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(3):
+            response = client.post(resend, follow=True)
+        assert "Invitation sent again" in response.content.decode()
+        refused = client.post(resend, follow=True)
+
+    assert len(mailoutbox) == 4  # the invitation and three resends
+    html = refused.content.decode()
+    assert "This invitation has been sent 4 times, the most we send one invitation." in html
+
+
+def test_resend_refusal_names_its_reason(company, employer_owner):
+    with time_machine.travel(timezone.now()):
+        invitation = invitation_create(
+            company=company, invited_by=employer_owner, email="newhire@example.com"
+        )
+        for _ in range(MAX_INVITATION_RESENDS):
+            invitation_resend(invitation=invitation)
+
+        with pytest.raises(EmployerActionError) as refused:
+            invitation_resend(invitation=invitation)
+
+    assert refused.value.code == "resend_limit"
+    assert Notification.objects.filter(kind="employers.invitation").count() == 4
+
+
+def test_a_company_sends_a_bounded_number_of_invitation_emails_a_day(company, employer_owner):
+    for n in range(MAX_INVITATION_EMAILS_PER_DAY):
+        invitation = invitation_create(
+            company=company, invited_by=employer_owner, email=f"hire{n}@example.com"
+        )
+        Invitation.objects.filter(pk=invitation.pk).update(revoked_at=timezone.now())
+
+    with pytest.raises(EmployerActionError) as refused:
+        invitation_create(company=company, invited_by=employer_owner, email="one-more@example.com")
+    assert refused.value.code == "daily_limit"
+    assert "Try again tomorrow" in refused.value.message
+    assert not Invitation.objects.filter(email="one-more@example.com").exists()
+
+    with time_machine.travel(timezone.now() + timedelta(days=1, minutes=1)):
+        invitation_create(company=company, invited_by=employer_owner, email="one-more@example.com")
 
 
 # Accepting ---------------------------------------------------------------------------------

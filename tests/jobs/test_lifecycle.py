@@ -1,7 +1,6 @@
 """The job lifecycle: the employer's actions, expiry and the "expires in 3 days" email."""
 
 from datetime import UTC, datetime, timedelta
-from unittest import mock
 
 import pytest
 import time_machine
@@ -10,6 +9,8 @@ from django.utils import timezone
 from config.celery import app as celery_app
 from jobs import services, tasks
 from jobs.models import Job
+from notifications.delivery import deliver_due
+from notifications.models import Notification
 from tests.factories import (
     ClosedJobFactory,
     ExpiredJobFactory,
@@ -32,7 +33,7 @@ def act(client, job, action, **data):
 
 def state(job):
     return Job.objects.filter(pk=job.pk).values(
-        "status", "published_at", "expires_at", "closed_at", "expiry_reminder_sent_at", "title"
+        "status", "published_at", "expires_at", "closed_at", "title"
     )[0]
 
 
@@ -94,26 +95,23 @@ def test_close_records_when(client, owner, company):
 def test_renew_extends_a_live_job_by_thirty_days_from_its_current_end(client, owner, company):
     job = PublishedJobFactory(company=company)
     expires_at = job.expires_at
-    Job.objects.filter(pk=job.pk).update(expiry_reminder_sent_at=timezone.now())
 
     act(client, job, "renew")
 
     job.refresh_from_db()
     assert job.status == S.PUBLISHED
     assert job.expires_at == expires_at + timedelta(days=30)
-    assert job.expiry_reminder_sent_at is None
 
 
 def test_renew_reopens_an_expired_job_for_thirty_days_from_now(client, owner, company):
     with time_machine.travel("2026-06-10 09:00:00Z", tick=False):
-        job = ExpiredJobFactory(company=company, expiry_reminder_sent_at=timezone.now())
+        job = ExpiredJobFactory(company=company)
         client.force_login(owner)
         response = act(client, job, "renew")
 
     job.refresh_from_db()
     assert job.status == S.PUBLISHED
     assert job.expires_at == datetime(2026, 7, 10, 9, tzinfo=UTC)
-    assert job.expiry_reminder_sent_at is None
     assert "renewed and live until July 10, 2026" in messages_of(response)[0]
 
 
@@ -296,6 +294,9 @@ def test_lifecycle_tasks_are_scheduled_in_beat():
 
 
 def reminders(mailoutbox):
+    """The reminder emails delivered so far; delivery runs now (in the travelled time, where
+    the outbox rows were written)."""
+    deliver_due()
     return [m for m in mailoutbox if "expires on" in m.subject]
 
 
@@ -308,16 +309,23 @@ def test_reminder_goes_to_the_whole_team_three_days_before_expiry_with_a_renew_l
     with time_machine.travel(job.expires_at - timedelta(days=3, hours=1)):
         assert tasks.send_expiry_reminders() == 0
     with time_machine.travel(job.expires_at - timedelta(days=3) + timedelta(minutes=5)):
-        assert tasks.send_expiry_reminders.delay().get() == 1
+        assert tasks.send_expiry_reminders.delay().get() == 2  # one row per team member
+        emails = reminders(mailoutbox)
 
-    [email] = reminders(mailoutbox)
-    assert sorted(email.to) == ["owner@lakeside.example", "recruiter@lakeside.example"]
+    assert sorted(email.to[0] for email in emails) == [
+        "owner@lakeside.example",
+        "recruiter@lakeside.example",
+    ]
+    email = emails[0]
     assert "Night Nurse" in email.subject
     renew_link = f"https://healthcareers.example/dashboard/jobs/{job.pk}/"
     assert renew_link in email.body
+    assert "on Lakeside Health's hiring team" in email.body  # why they got it
     html, mime = email.alternatives[0]
     assert mime == "text/html" and f'href="{renew_link}"' in html
-    assert Job.objects.get(pk=job.pk).expiry_reminder_sent_at is not None
+    row = Notification.objects.filter(kind="jobs.expiry_reminder").first()
+    assert row.about == job
+    assert row.key.startswith(f"jobs.expiry_reminder:job:{job.pk}:expires:")
 
 
 def test_reminder_is_sent_once_when_the_task_runs_again(company, employer_owner, mailoutbox):
@@ -326,24 +334,29 @@ def test_reminder_is_sent_once_when_the_task_runs_again(company, employer_owner,
     with time_machine.travel(job.expires_at - timedelta(days=2)):
         assert tasks.send_expiry_reminders() == 1
         assert tasks.send_expiry_reminders() == 0
+        assert len(reminders(mailoutbox)) == 1
     with time_machine.travel(job.expires_at - timedelta(days=1)):
         assert tasks.send_expiry_reminders() == 0
+        assert len(reminders(mailoutbox)) == 1
 
-    assert len(reminders(mailoutbox)) == 1
 
-
-def test_overlapping_runs_that_both_saw_the_job_send_one_email(company, employer_owner, mailoutbox):
+def test_overlapping_runs_that_both_saw_the_job_write_one_row(
+    company, employer_owner, mailoutbox, monkeypatch
+):
+    """Two sweeps that both found the job due before either wrote: the unique key decides."""
     job = PublishedJobFactory(company=company)
+    real_queue = services.queue_notifications
+    held = []
+    monkeypatch.setattr(services, "queue_notifications", held.append)
 
     with time_machine.travel(job.expires_at - timedelta(days=2)):
-        first_run = services.job_ids_due_for_expiry_reminder()
-        second_run = services.job_ids_due_for_expiry_reminder()
-        assert first_run == second_run == [job.pk]
-        sent = [services.job_send_expiry_reminder(job_id=job_id) for job_id in first_run]
-        sent += [services.job_send_expiry_reminder(job_id=job_id) for job_id in second_run]
-
-    assert sent == [True, False]
-    assert len(reminders(mailoutbox)) == 1
+        services.jobs_queue_expiry_reminders()
+        services.jobs_queue_expiry_reminders()  # the first one's rows are not written yet
+        first, second = held
+        assert real_queue(first) == 1
+        assert real_queue(second) == 0
+        assert len(reminders(mailoutbox)) == 1
+    assert Notification.objects.count() == 1
 
 
 def test_renewing_makes_the_reminder_due_again_for_the_new_period(
@@ -352,6 +365,7 @@ def test_renewing_makes_the_reminder_due_again_for_the_new_period(
     job = PublishedJobFactory(company=company)
     with time_machine.travel(job.expires_at - timedelta(days=2)):
         tasks.send_expiry_reminders()
+        assert len(reminders(mailoutbox)) == 1
         client.force_login(employer_owner)  # a session started now, not 4 weeks ago
         client.post(f"/dashboard/jobs/{job.pk}/renew/")
         assert tasks.send_expiry_reminders() == 0  # 32 days left now
@@ -359,8 +373,7 @@ def test_renewing_makes_the_reminder_due_again_for_the_new_period(
 
     with time_machine.travel(job.expires_at - timedelta(days=2)):
         assert tasks.send_expiry_reminders() == 1
-
-    assert len(reminders(mailoutbox)) == 2
+        assert len(reminders(mailoutbox)) == 2
 
 
 def test_no_reminder_for_jobs_that_are_not_live(company, employer_owner, mailoutbox):
@@ -374,32 +387,33 @@ def test_no_reminder_for_jobs_that_are_not_live(company, employer_owner, mailout
     assert reminders(mailoutbox) == []
 
 
-def test_a_failed_send_gives_the_claim_back_and_the_next_run_sends_it(
-    company, employer_owner, mailoutbox
+def test_a_failed_send_is_retried_and_does_not_hold_up_the_other_reminders(
+    company, employer_owner, mailoutbox, settings
 ):
     job = PublishedJobFactory(company=company)
     other = PublishedJobFactory(company=company)
     with time_machine.travel(job.expires_at - timedelta(days=2)):
-        with mock.patch(
-            "jobs.services.EmailMultiAlternatives.send",
-            side_effect=[OSError("SMTP down"), 1],
-        ):
-            assert tasks.send_expiry_reminders() == 1  # the other job still gets its email
-        assert Job.objects.get(pk=job.pk).expiry_reminder_sent_at is None
-        assert Job.objects.get(pk=other.pk).expiry_reminder_sent_at is not None
-
-        assert tasks.send_expiry_reminders() == 1
-
-    assert Job.objects.get(pk=job.pk).expiry_reminder_sent_at is not None
-    assert len(reminders(mailoutbox)) == 1  # the mocked send delivered nothing
+        assert tasks.send_expiry_reminders() == 2
+        settings.EMAIL_BACKEND = "tests.test_contact.BrokenMailServer"
+        Notification.objects.filter(about_id=other.pk).update(
+            next_attempt_at=timezone.now() + timedelta(minutes=1)
+        )
+        assert deliver_due() == {"sent": 0, "retry": 1, "failed": 0}
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    with time_machine.travel(job.expires_at - timedelta(days=2) + timedelta(minutes=5)):
+        assert len(reminders(mailoutbox)) == 2
+        assert tasks.send_expiry_reminders() == 0  # nothing is written twice
 
 
 def test_reminder_sweep_queries_do_not_grow_per_due_job(
     company, employer_owner, django_assert_max_num_queries
 ):
     PublishedJobFactory.create_batch(
-        3, company=company, expires_at=timezone.now() + timedelta(days=1)
+        6, company=company, expires_at=timezone.now() + timedelta(days=1)
     )
+    tasks.send_expiry_reminders()  # warms the content-type and site caches
+    Notification.objects.all().delete()
 
-    with django_assert_max_num_queries(1 + 3 * 3):  # select ids, then claim+load+team per job
-        assert tasks.send_expiry_reminders() == 3
+    # Jobs, teams, keys already written, one INSERT (plus its savepoint).
+    with django_assert_max_num_queries(6):
+        assert tasks.send_expiry_reminders() == 6

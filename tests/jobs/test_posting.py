@@ -173,7 +173,6 @@ def test_verified_company_publishes_for_thirty_days(client, employer_owner, veri
     assert job.status == Job.Status.PUBLISHED
     assert job.published_at == datetime(2026, 3, 2, 15, tzinfo=UTC)
     assert job.expires_at == job.published_at + timedelta(days=30)
-    assert job.expiry_reminder_sent_at is None
     assert "“Registered Nurse, ICU (nights)” is live until April 1, 2026." in messages_of(response)
 
 

@@ -62,11 +62,16 @@ def test_approve_publishes_for_thirty_days_and_emails_the_team(
     assert pending.status == S.PUBLISHED
     assert pending.expires_at - pending.published_at == timedelta(days=30)
     assert "1 job(s) published" in response.content.decode()
-    [email] = mailoutbox
-    assert sorted(email.to) == ["owner@lakeside.example", "recruiter@lakeside.example"]
+    # One email per team member, each with its own outbox row.
+    assert sorted(email.to[0] for email in mailoutbox) == [
+        "owner@lakeside.example",
+        "recruiter@lakeside.example",
+    ]
+    email = mailoutbox[0]
     assert email.subject == "Your job “ICU Nurse” is live on healthcareers"
     assert f"https://healthcareers.example/dashboard/jobs/{pending.pk}/" in email.body
     assert "ICU Nurse" in email.alternatives[0][0]
+    assert "you are on Lakeside Health's hiring team" in email.alternatives[0][0]
 
 
 def test_approve_skips_jobs_that_are_not_waiting(
@@ -112,8 +117,11 @@ def test_send_back_returns_a_draft_and_emails_the_reason_to_the_team(
     assert pending.status == S.DRAFT
     assert pending.review_note == reason
     assert "1 job(s) sent back" in response.content.decode()
-    [email] = mailoutbox
-    assert sorted(email.to) == ["owner@lakeside.example", "recruiter@lakeside.example"]
+    assert sorted(email.to[0] for email in mailoutbox) == [
+        "owner@lakeside.example",
+        "recruiter@lakeside.example",
+    ]
+    email = mailoutbox[0]
     assert "ICU Nurse" in email.subject
     assert reason in email.body
     html, mime = email.alternatives[0]
