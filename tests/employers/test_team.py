@@ -16,10 +16,10 @@ from employers.models import Invitation, Membership
 from employers.services import (
     MAX_INVITATION_EMAILS_PER_DAY,
     MAX_INVITATION_RESENDS,
-    EmployerActionError,
     invitation_create,
     invitation_resend,
 )
+from infra.refusals import Refusal
 from notifications.delivery import deliver_due
 from notifications.models import Notification
 from notifications.tasks import deliver_due as deliver_due_task
@@ -324,7 +324,7 @@ def test_resend_refusal_names_its_reason(company, employer_owner):
         for _ in range(MAX_INVITATION_RESENDS):
             invitation_resend(invitation=invitation)
 
-        with pytest.raises(EmployerActionError) as refused:
+        with pytest.raises(Refusal) as refused:
             invitation_resend(invitation=invitation)
 
     assert refused.value.code == "resend_limit"
@@ -338,7 +338,7 @@ def test_a_company_sends_a_bounded_number_of_invitation_emails_a_day(company, em
         )
         Invitation.objects.filter(pk=invitation.pk).update(revoked_at=timezone.now())
 
-    with pytest.raises(EmployerActionError) as refused:
+    with pytest.raises(Refusal) as refused:
         invitation_create(company=company, invited_by=employer_owner, email="one-more@example.com")
     assert refused.value.code == "daily_limit"
     assert "Try again tomorrow" in refused.value.message
