@@ -125,7 +125,8 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis: Celery's broker and the cache (rate limits). A Redis outage must not fail a page, so the
-# cache swallows connection errors (django-redis IGNORE_EXCEPTIONS).
+# cache swallows connection errors (django-redis IGNORE_EXCEPTIONS), and allauth's rate-limit lock
+# counts as taken then, so sign-in, sign-up and password reset fail open (infra/cache.py).
 REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:6379/0")
 
 
@@ -138,7 +139,7 @@ def celery_broker_url(redis_url: str) -> str:
 
 CACHES = {
     "default": {
-        "BACKEND": "django_redis.cache.RedisCache",
+        "BACKEND": "infra.cache.FailOpenRedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "hc",
         "OPTIONS": {
