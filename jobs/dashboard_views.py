@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import role_required
 from accounts.models import User
+from employers.quotas import can_feature_another_job, pricing_url
 from jobs import services
 from jobs.choices import STATE_NAMES, Benefit, Credential
 from jobs.forms import JobForm
@@ -221,15 +222,29 @@ def refusal_message(refusal):
     return str(refusal)
 
 
+def _featured_place_lost_message(job):
+    """A featured job resumed or renewed after its featured place was taken (jobs/services.py
+    _fit_featured_places): why it came back unfeatured, and how to feature it again."""
+    check = can_feature_another_job(job.company, excluding_job=job)
+    text = f"“{job.title}” is live again but no longer featured: {check.message}"
+    return format_html(
+        '{} <a href="{}">Compare plans</a>', text, check.upgrade_url or pricing_url()
+    )
+
+
 def _transition_view(action, service):
     @employer_required
     @require_POST
     def view(request, pk):
         job = get_job_for_employer(request, pk)
+        was_featured = job.is_featured
         try:
             job = service(job=job)
         except services.JobActionRefused as refusal:
             messages.error(request, refusal_message(refusal))
+            return _back(request, job)
+        if was_featured and not job.is_featured and job.status == Job.Status.PUBLISHED:
+            messages.warning(request, _featured_place_lost_message(job))
             return _back(request, job)
         level, text = ACTION_MESSAGES[action](job)
         messages.add_message(request, level, text)
