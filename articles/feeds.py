@@ -2,12 +2,16 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 
 from articles.models import Article
+from infra.feeds import XMLSafeRssFeed
 
 FEED_SIZE = 20
 
 
 class LatestArticlesFeed(Feed):
     """/blog/feed/: the newest published articles (RSS 2.0)."""
+
+    # A stray control character in a title or summary must not break the whole feed.
+    feed_type = XMLSafeRssFeed
 
     title = "healthcareers: career guides and articles"
     description = (

@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.core.validators import URLValidator
 
+from infra.text import StripControlCharactersMixin
 from jobs import gazetteer
 from jobs.choices import US_STATES, Benefit, Credential, PayPeriod, WorkplaceType
 from jobs.models import Job
@@ -28,7 +29,7 @@ def checkboxes(label, choices, help_text=""):
     )
 
 
-class JobForm(forms.ModelForm):
+class JobForm(StripControlCharactersMixin, forms.ModelForm):
     """Create or edit a job; `job_fields()` adds coordinates from the offline gazetteer."""
 
     remote_states = checkboxes(
