@@ -47,15 +47,31 @@ class InvitationInline(admin.TabularInline):
         return False
 
 
+class RenamedSinceVerifiedFilter(admin.SimpleListFilter):
+    """Companies whose owner renamed them, which removed the Verified badge: check the new name,
+    then verify again."""
+
+    title = "renamed since verified"
+    parameter_name = "renamed"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Renamed, waiting for a check")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.exclude(renamed_from="")
+        return queryset
+
+
 @admin.register(Company)
 class CompanyAdmin(admin.ModelAdmin):
-    list_display = ["name", "verified_badge", "plan", "facility_type", "created_at"]
-    list_filter = ["is_verified", "plan", "facility_type"]
+    list_display = ["name", "verified_badge", "renamed_from", "plan", "facility_type", "created_at"]
+    list_filter = ["is_verified", RenamedSinceVerifiedFilter, "plan", "facility_type"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["logo_preview", "created_at", "updated_at"]
+    readonly_fields = ["logo_preview", "renamed_from", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "is_verified"]}),
+        (None, {"fields": ["name", "slug", "is_verified", "renamed_from"]}),
         (
             "Plan",
             {

@@ -52,6 +52,11 @@ class Place:
     state: str
 
 
+def _same_name(a: str, b: str) -> bool:
+    """Equal but for case and spacing: fixing "Lakeside health" is not a new name."""
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
 @transaction.atomic
 def company_update_profile(
     *,
@@ -67,9 +72,16 @@ def company_update_profile(
     remove_logo: bool = False,
 ) -> Company:
     """Save the company's profile. `about` must already be sanitized and `logo` processed
-    (employers/logos.py). The slug stays as it was, so links to the company page keep working."""
+    (employers/logos.py). The slug stays as it was, so links to the company page keep working.
+
+    Renaming a verified company removes its Verified badge (kept in `renamed_from` for staff):
+    the badge vouches for the name staff checked, not for whatever it is renamed to."""
     old_logo_name = company.logo.name if company.logo else ""
-    company.name = name.strip()
+    name = name.strip()
+    if company.is_verified and not _same_name(name, company.name):
+        company.renamed_from = company.name
+        company.is_verified = False
+    company.name = name
     company.about = about
     company.website = website
     company.size = size
@@ -93,8 +105,9 @@ def company_update_profile(
 
 
 def company_set_verified(*, companies, verified: bool) -> int:
-    """Staff verify (or unverify) companies; returns how many changed."""
-    return companies.exclude(is_verified=verified).update(is_verified=verified)
+    """Staff verify (or unverify) companies; returns how many changed. Verifying clears the
+    name kept from a rename: staff have checked the new one."""
+    return companies.exclude(is_verified=verified).update(is_verified=verified, renamed_from="")
 
 
 # Invitations --------------------------------------------------------------------------------
