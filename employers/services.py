@@ -272,9 +272,12 @@ def invitation_accept(*, invitation_id: int, user: User) -> Membership:
 
 
 def invitation_email_has_account(invitation: Invitation) -> bool:
+    """Does the invited address belong to an account? Only an account's own email or an address
+    it has verified counts: anyone can add any address to their account unverified, which must
+    not lock the invitee out of signing up ("sign in instead") nor point them at that account."""
     return (
         User.objects.filter(email__iexact=invitation.email).exists()
-        or EmailAddress.objects.filter(email__iexact=invitation.email).exists()
+        or EmailAddress.objects.filter(email__iexact=invitation.email, verified=True).exists()
     )
 
 
@@ -295,6 +298,8 @@ def invitation_accept_with_signup(*, invitation_id: int, full_name: str, passwor
     user = User.objects.create_user(
         email=invitation.email, password=password, full_name=full_name, role=User.Role.EMPLOYER
     )
+    # The invitee proved the address: others' unverified claims to it are void.
+    EmailAddress.objects.filter(email__iexact=user.email, verified=False).delete()
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     invitation_accept(invitation_id=invitation_id, user=user)
     return user
