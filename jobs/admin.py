@@ -141,7 +141,7 @@ class JobAdmin(admin.ModelAdmin):
             self.message_user(request, reason, messages.WARNING)
         return done
 
-    @admin.action(description="Approve and publish")
+    @admin.action(description="Approve and publish", permissions=["change"])
     def approve(self, request, queryset):
         done = self._apply(request, queryset, "approve", services.job_approve)
         if done:
@@ -152,7 +152,7 @@ class JobAdmin(admin.ModelAdmin):
                 messages.SUCCESS,
             )
 
-    @admin.action(description="Send back to the employer")
+    @admin.action(description="Send back to the employer", permissions=["change"])
     def send_back(self, request, queryset):
         """Asks for the reason on an intermediate page, then returns the jobs as drafts."""
         form = SendBackForm(request.POST if "apply" in request.POST else None)
@@ -209,7 +209,7 @@ class JobReportAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at"]
     actions = ["mark_resolved"]
 
-    @admin.action(description="Mark as resolved")
+    @admin.action(description="Mark as resolved", permissions=["change"])
     def mark_resolved(self, request, queryset):
         updated = queryset.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
         self.message_user(request, f"{updated} report(s) marked as resolved.", messages.SUCCESS)
