@@ -1,5 +1,6 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
+from django.utils.html import escape
 
 from articles.models import Article
 from infra.feeds import XMLSafeRssFeed
@@ -28,7 +29,8 @@ class LatestArticlesFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary
+        # Readers take a feed item's description as HTML; the summary is plain text.
+        return escape(item.summary)
 
     def item_link(self, item):
         return item.get_absolute_url()

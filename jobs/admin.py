@@ -3,10 +3,13 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from infra.text import StripControlCharactersMixin
 from jobs import services
+from jobs.forms import clean_job_description
 from jobs.models import Job, JobDescriptionTemplate, JobReport
 
 
@@ -39,8 +42,23 @@ class SendBackForm(forms.Form):
         return reason
 
 
+class JobAdminForm(StripControlCharactersMixin, forms.ModelForm):
+    """Staff edits go through the same cleaning as the employer's form: the description is
+    sanitized and capped (it is shown as HTML), control characters are stripped."""
+
+    class Meta:
+        model = Job
+        fields = ["description"]  # the rest come from JobAdmin.fieldsets
+
+    def clean_description(self):
+        # No minimum here: staff fixing another field must not be blocked by an old short text.
+        return clean_job_description(self.cleaned_data.get("description", ""), min_chars=0)
+
+
 @admin.register(Job)
 class JobAdmin(admin.ModelAdmin):
+    form = JobAdminForm
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
         "title",
         "company",

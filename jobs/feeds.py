@@ -19,6 +19,7 @@ from infra.feeds import XMLSafeRssFeed
 from infra.text import strip_control_characters
 from jobs.choices import EmploymentType
 from jobs.models import Job
+from jobs.sanitize import sanitize_description
 
 RSS_ITEMS = 50
 AGGREGATOR_JOB_TYPES = {
@@ -60,7 +61,8 @@ class LatestJobsFeed(Feed):
             job.get_employment_type_display(),
             job.location_label,
         )
-        return summary + job.description  # the description is sanitized HTML
+        # Sanitized again as it is written: a row saved another way must not reach readers raw.
+        return summary + sanitize_description(job.description)
 
     def item_link(self, job):
         return absolute(job.get_absolute_url())
@@ -112,7 +114,7 @@ def aggregator_xml(jobs, chunk_size=200):
         xml.text_element("state", job.state)
         xml.text_element("postalcode", job.zip_code)
         xml.text_element("country", "US")
-        xml.cdata_element("description", job.description)
+        xml.cdata_element("description", sanitize_description(job.description))
         xml.text_element("salary", job.pay_label)
         xml.text_element("jobtype", AGGREGATOR_JOB_TYPES[job.employment_type])
         xml.text_element("category", job.get_profession_display())

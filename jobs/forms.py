@@ -24,7 +24,7 @@ PAY_PERIOD_SANITY_LIMIT = Decimal("1000")
 LOCATED = {WorkplaceType.ONSITE, WorkplaceType.HYBRID}
 
 
-def clean_job_description(raw: str) -> str:
+def clean_job_description(raw: str, *, min_chars: int = DESCRIPTION_MIN_CHARS) -> str:
     """The sanitized description, or a ValidationError saying how long it may be. Shared by
     the employer's form and admin's, so no write path stores an unchecked description."""
     if len(raw) > DESCRIPTION_MAX_INPUT_CHARS:
@@ -35,9 +35,9 @@ def clean_job_description(raw: str) -> str:
         )
     description = sanitize_description(raw)
     length = len(visible_text(description))
-    if length < DESCRIPTION_MIN_CHARS:
+    if length < min_chars:
         raise forms.ValidationError(
-            f"Write at least {DESCRIPTION_MIN_CHARS} characters about the job "
+            f"Write at least {min_chars} characters about the job "
             f"(you have {length}). Candidates decide from the description."
         )
     if length > DESCRIPTION_MAX_CHARS:
