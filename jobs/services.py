@@ -295,6 +295,7 @@ def job_duplicate(*, job: Job, created_by) -> Job:
     copy.review_note = ""
     copy.published_at = copy.expires_at = copy.closed_at = copy.expiry_reminder_sent_at = None
     copy.search_vector = None
+    copy.view_count = 0  # a new posting: its views are its own
     copy.save()
     return copy
 
