@@ -28,7 +28,7 @@ class ReviewQueueFilter(admin.SimpleListFilter):
         return queryset
 
 
-class SendBackForm(forms.Form):
+class SendBackForm(StripControlCharactersMixin, forms.Form):
     reason = forms.CharField(
         label="Reason (emailed to the company's hiring team)",
         widget=forms.Textarea(attrs={"rows": 6, "cols": 80}),
