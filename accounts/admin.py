@@ -1,3 +1,5 @@
+from allauth.account.admin import EmailAddressAdmin as AllauthEmailAddressAdmin
+from allauth.account.models import EmailAddress
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
@@ -22,3 +24,15 @@ class UserAdmin(BaseUserAdmin):
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "role", "password1", "password2"]}),
     ]
+
+
+# allauth's action has no permission of its own: staff who may only view addresses could verify
+# any address (and so hand an account someone else's). Registered again, with "change" required.
+admin.site.unregister(EmailAddress)
+
+
+@admin.register(EmailAddress)
+class EmailAddressAdmin(AllauthEmailAddressAdmin):
+    @admin.action(description="Mark selected email addresses as verified", permissions=["change"])
+    def make_verified(self, request, queryset):
+        return super().make_verified(request, queryset)

@@ -2,9 +2,10 @@ from allauth.account.forms import SignupForm
 from django import forms
 
 from accounts.models import User
+from infra.text import StripControlCharactersMixin
 
 
-class RoleSignupForm(SignupForm):
+class RoleSignupForm(StripControlCharactersMixin, SignupForm):
     """allauth's sign-up form plus a name; subclasses fix the role."""
 
     signup_role = User.Role.CANDIDATE
@@ -20,7 +21,7 @@ class CandidateSignupForm(RoleSignupForm):
     signup_role = User.Role.CANDIDATE
 
 
-class AccountDetailsForm(forms.ModelForm):
+class AccountDetailsForm(StripControlCharactersMixin, forms.ModelForm):
     class Meta:
         model = User
         fields = ["full_name"]

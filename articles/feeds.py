@@ -1,13 +1,18 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
+from django.utils.html import escape
 
 from articles.models import Article
+from infra.feeds import XMLSafeRssFeed
 
 FEED_SIZE = 20
 
 
 class LatestArticlesFeed(Feed):
     """/blog/feed/: the newest published articles (RSS 2.0)."""
+
+    # A stray control character in a title or summary must not break the whole feed.
+    feed_type = XMLSafeRssFeed
 
     title = "healthcareers: career guides and articles"
     description = (
@@ -24,7 +29,8 @@ class LatestArticlesFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary
+        # Readers take a feed item's description as HTML; the summary is plain text.
+        return escape(item.summary)
 
     def item_link(self, item):
         return item.get_absolute_url()

@@ -2,11 +2,12 @@ from django import forms
 
 from articles.commenttext import count_links
 from articles.models import Article, Comment
+from infra.text import StripControlCharactersMixin
 
 MAX_LINKS = 2
 
 
-class CommentForm(forms.Form):
+class CommentForm(StripControlCharactersMixin, forms.Form):
     """ "Leave your comment": signed-in people only write; guests add a name and an email."""
 
     name = forms.CharField(

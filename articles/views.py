@@ -15,6 +15,7 @@ from articles.models import Article, Category, Tag, can_preview_articles
 from articles.richtext import TocEntry
 from articles.services import comment_submit
 from articles.structured_data import article_graph, as_script_content
+from infra.client_ip import client_ip_address
 from infra.rate_limits import form_over_limit
 
 PER_PAGE = 12
@@ -199,7 +200,8 @@ def comment(request, slug):
         name=form.cleaned_data.get("name", ""),
         email=form.cleaned_data.get("email", ""),
         parent=form.cleaned_data.get("parent"),
-        ip_address=request.META.get("REMOTE_ADDR"),
+        # Behind the proxy REMOTE_ADDR is the proxy's address: record the client's.
+        ip_address=client_ip_address(request),
     )
     if new_comment.status == new_comment.Status.APPROVED:
         messages.success(request, PUBLISHED_MESSAGE)

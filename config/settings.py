@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Before any view reads the body (CSRF reads it in process_view, after every __call__).
+    "infra.uploads.RequestSizeLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -132,7 +134,8 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis: Celery's broker and the cache (rate limits). A Redis outage must not fail a page, so the
-# cache swallows connection errors (django-redis IGNORE_EXCEPTIONS).
+# cache swallows connection errors (django-redis IGNORE_EXCEPTIONS), and allauth's rate-limit lock
+# counts as taken then, so sign-in, sign-up and password reset fail open (infra/cache.py).
 REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:6379/0")
 
 
@@ -145,7 +148,7 @@ def celery_broker_url(redis_url: str) -> str:
 
 CACHES = {
     "default": {
-        "BACKEND": "django_redis.cache.RedisCache",
+        "BACKEND": "infra.cache.FailOpenRedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "hc",
         "OPTIONS": {
@@ -260,6 +263,22 @@ LANGUAGE_CODE = "en-us"
 TIME_ZONE = "America/New_York"
 USE_I18N = True
 USE_TZ = True
+
+# Upload sizes (infra/uploads.py): a request body above MAX_REQUEST_BYTES is refused unread; a
+# file stops being stored once past its limit, and its form says so. Logos: employers/logos.py.
+MAX_REQUEST_BYTES = env.int("MAX_REQUEST_BYTES", default=12 * 1024 * 1024)
+UPLOAD_MAX_FILE_BYTES = env.int("UPLOAD_MAX_FILE_BYTES", default=10 * 1024 * 1024)
+UPLOAD_MAX_BYTES_BY_FIELD = {"logo": 2 * 1024 * 1024}
+FILE_UPLOAD_HANDLERS = [
+    "infra.uploads.SizeLimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# Files up to this size stay in memory, larger ones go to a temporary file.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# The form fields of one request, files excepted (the longest, a job description, is 100,000
+# characters at most): more is refused with a 400.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=str(VAR_DIR / "static"))

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from accounts.views import CandidateSignupView, signup_choice
+from accounts.views import CandidateSignupView, admin_login, signup_choice
 from articles.sitemaps import ArticleSitemap, BlogIndexSitemap
 from employers.views import EmployerSignupView
 from jobs.sitemaps import SITEMAPS, sitemap
@@ -17,6 +17,8 @@ admin.site.site_title = "healthcareers admin"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Before admin's own: staff sign in through allauth, which limits failed attempts.
+    path("admin/login/", admin_login, name="admin_login"),
     path("admin/", admin.site.urls),
     # The two sign-up doors come before allauth's own /accounts/signup/.
     path("accounts/signup/", signup_choice, name="signup_choice"),

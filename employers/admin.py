@@ -47,15 +47,31 @@ class InvitationInline(admin.TabularInline):
         return False
 
 
+class RenamedSinceVerifiedFilter(admin.SimpleListFilter):
+    """Companies whose owner renamed them, which removed the Verified badge: check the new name,
+    then verify again."""
+
+    title = "renamed since verified"
+    parameter_name = "renamed"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Renamed, waiting for a check")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.exclude(renamed_from="")
+        return queryset
+
+
 @admin.register(Company)
 class CompanyAdmin(admin.ModelAdmin):
-    list_display = ["name", "verified_badge", "plan", "facility_type", "created_at"]
-    list_filter = ["is_verified", "plan", "facility_type"]
+    list_display = ["name", "verified_badge", "renamed_from", "plan", "facility_type", "created_at"]
+    list_filter = ["is_verified", RenamedSinceVerifiedFilter, "plan", "facility_type"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["logo_preview", "created_at", "updated_at"]
+    readonly_fields = ["logo_preview", "renamed_from", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "is_verified"]}),
+        (None, {"fields": ["name", "slug", "is_verified", "renamed_from"]}),
         (
             "Plan",
             {
@@ -117,12 +133,12 @@ class CompanyAdmin(admin.ModelAdmin):
         obj.about = sanitize_about(obj.about)
         super().save_model(request, obj, form, change)
 
-    @admin.action(description="Mark selected companies as verified")
+    @admin.action(description="Mark selected companies as verified", permissions=["change"])
     def mark_verified(self, request, queryset):
         updated = company_set_verified(companies=queryset, verified=True)
         self.message_user(request, f"{updated} companies verified.")
 
-    @admin.action(description="Remove verification from selected companies")
+    @admin.action(description="Remove verification from selected companies", permissions=["change"])
     def mark_unverified(self, request, queryset):
         updated = company_set_verified(companies=queryset, verified=False)
         self.message_user(request, f"{updated} companies are no longer verified.")
@@ -176,7 +192,7 @@ class InvitationAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # owners invite from their dashboard
 
-    @admin.action(description="Revoke selected invitations")
+    @admin.action(description="Revoke selected invitations", permissions=["change"])
     def revoke(self, request, queryset):
         revoked = 0
         for invitation in queryset:
@@ -232,7 +248,17 @@ class UpgradeRequestAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # owners ask on the Pricing page
 
-    @admin.action(description="Put the company on the requested plan and close the request")
+    def has_apply_plan_permission(self, request):
+        # Applying a plan changes the company, not only the request (Django ORs an action's
+        # permissions, hence one check for both).
+        return self.has_change_permission(request) and request.user.has_perm(
+            "employers.change_company"
+        )
+
+    @admin.action(
+        description="Put the company on the requested plan and close the request",
+        permissions=["apply_plan"],
+    )
     def apply_plan(self, request, queryset):
         applied = 0
         for upgrade in queryset.open().select_related("company"):
@@ -242,7 +268,7 @@ class UpgradeRequestAdmin(admin.ModelAdmin):
             request, f"{applied} companies moved to their requested plan.", messages.SUCCESS
         )
 
-    @admin.action(description="Close without changing the plan")
+    @admin.action(description="Close without changing the plan", permissions=["change"])
     def close(self, request, queryset):
         closed = sum(
             upgrade_request_close(upgrade_request=upgrade, staff_user=request.user)

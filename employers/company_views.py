@@ -29,6 +29,7 @@ def company_edit(request):
         form = CompanyProfileForm(request.POST, request.FILES, company=company)
         if form.is_valid():
             data = form.cleaned_data
+            was_verified = company.is_verified
             company_update_profile(
                 company=company,
                 name=data["name"],
@@ -42,6 +43,13 @@ def company_edit(request):
                 remove_logo=data.get("remove_logo", False),
             )
             messages.success(request, "Your company profile is saved.")
+            if was_verified and not company.is_verified:
+                messages.warning(
+                    request,
+                    f"Because the company's name changed, {company.name} is no longer marked "
+                    "Verified until our staff check the new name. Until then, new and edited "
+                    "jobs go through staff review before they are published.",
+                )
             return redirect("employers:company")
         status = 400
     else:

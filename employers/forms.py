@@ -12,6 +12,7 @@ from employers.models import Company, Membership
 from employers.plans import PLANS, plans_above
 from employers.richtext import editable_text, sanitize_about, visible_text
 from employers.services import Place, company_create
+from infra.text import StripControlCharactersMixin
 
 MAX_LOCATIONS = 20
 MAX_BENEFITS = 15
@@ -56,7 +57,7 @@ def parse_place(line: str) -> Place | None:
     return Place(city=city, state=code) if code else None
 
 
-class CompanyProfileForm(forms.Form):
+class CompanyProfileForm(StripControlCharactersMixin, forms.Form):
     """The company profile, as its owner edits it. `save()` is the service's job (the view)."""
 
     name = forms.CharField(
@@ -223,7 +224,7 @@ class CompanySearchForm(forms.Form):
         }
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(StripControlCharactersMixin, forms.Form):
     email = forms.EmailField(
         label="Email address of the recruiter",
         max_length=254,
@@ -254,7 +255,7 @@ class TransferOwnershipForm(forms.Form):
         )
 
 
-class InvitationSignupForm(forms.Form):
+class InvitationSignupForm(StripControlCharactersMixin, forms.Form):
     """A new employer account for the invited address: the email is fixed by the invitation."""
 
     full_name = forms.CharField(
@@ -296,7 +297,7 @@ class InvitationSignupForm(forms.Form):
         return cleaned
 
 
-class UpgradeRequestForm(forms.Form):
+class UpgradeRequestForm(StripControlCharactersMixin, forms.Form):
     plan = forms.ChoiceField(
         label="Plan you would like",
         widget=forms.RadioSelect,

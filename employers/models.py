@@ -40,6 +40,12 @@ class Company(models.Model):
     is_verified = models.BooleanField(
         default=False, help_text="Verified by staff; unverified companies' jobs are reviewed."
     )
+    renamed_from = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The name staff had verified, when the owner's rename removed the Verified "
+        "badge; cleared when staff verify the company again.",
+    )
     logo = models.ImageField(
         upload_to="logos/",
         blank=True,

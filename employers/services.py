@@ -53,6 +53,11 @@ class Place:
     state: str
 
 
+def _same_name(a: str, b: str) -> bool:
+    """Equal but for case and spacing: fixing "Lakeside health" is not a new name."""
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
 @transaction.atomic
 def company_update_profile(
     *,
@@ -68,9 +73,16 @@ def company_update_profile(
     remove_logo: bool = False,
 ) -> Company:
     """Save the company's profile. `about` must already be sanitized and `logo` processed
-    (employers/logos.py). The slug stays as it was, so links to the company page keep working."""
+    (employers/logos.py). The slug stays as it was, so links to the company page keep working.
+
+    Renaming a verified company removes its Verified badge (kept in `renamed_from` for staff):
+    the badge vouches for the name staff checked, not for whatever it is renamed to."""
     old_logo_name = company.logo.name if company.logo else ""
-    company.name = name.strip()
+    name = name.strip()
+    if company.is_verified and not _same_name(name, company.name):
+        company.renamed_from = company.name
+        company.is_verified = False
+    company.name = name
     company.about = about
     company.website = website
     company.size = size
@@ -94,8 +106,9 @@ def company_update_profile(
 
 
 def company_set_verified(*, companies, verified: bool) -> int:
-    """Staff verify (or unverify) companies; returns how many changed."""
-    return companies.exclude(is_verified=verified).update(is_verified=verified)
+    """Staff verify (or unverify) companies; returns how many changed. Verifying clears the
+    name kept from a rename: staff have checked the new one."""
+    return companies.exclude(is_verified=verified).update(is_verified=verified, renamed_from="")
 
 
 # Invitations --------------------------------------------------------------------------------
@@ -278,9 +291,12 @@ def invitation_accept(*, invitation_id: int, user: User) -> Membership:
 
 
 def invitation_email_has_account(invitation: Invitation) -> bool:
+    """Does the invited address belong to an account? Only an account's own email or an address
+    it has verified counts: anyone can add any address to their account unverified, which must
+    not lock the invitee out of signing up ("sign in instead") nor point them at that account."""
     return (
         User.objects.filter(email__iexact=invitation.email).exists()
-        or EmailAddress.objects.filter(email__iexact=invitation.email).exists()
+        or EmailAddress.objects.filter(email__iexact=invitation.email, verified=True).exists()
     )
 
 
@@ -301,6 +317,8 @@ def invitation_accept_with_signup(*, invitation_id: int, full_name: str, passwor
     user = User.objects.create_user(
         email=invitation.email, password=password, full_name=full_name, role=User.Role.EMPLOYER
     )
+    # The invitee proved the address: others' unverified claims to it are void.
+    EmailAddress.objects.filter(email__iexact=user.email, verified=False).delete()
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     invitation_accept(invitation_id=invitation_id, user=user)
     return user

@@ -5,6 +5,8 @@ site-wide. With TRUSTED_PROXY_COUNT=N, the address N hops from the right of X-Fo
 the client's (the proxies append to it, so only the rightmost N entries can be trusted).
 """
 
+import ipaddress
+
 from django.conf import settings
 
 
@@ -19,3 +21,13 @@ def client_ip(request) -> str:
         if len(forwarded) >= count:
             return forwarded[-count]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def client_ip_address(request) -> str | None:
+    """client_ip() for storing in an IP address column: None when it is missing or not an
+    address (a proxy that sends something odd must not fail the request)."""
+    candidate = client_ip(request)
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return None

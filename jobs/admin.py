@@ -3,11 +3,14 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from infra.refusals import Refusal
+from infra.text import StripControlCharactersMixin
 from jobs import services
+from jobs.forms import clean_job_description
 from jobs.models import Job, JobDescriptionTemplate, JobReport
 
 
@@ -26,7 +29,7 @@ class ReviewQueueFilter(admin.SimpleListFilter):
         return queryset
 
 
-class SendBackForm(forms.Form):
+class SendBackForm(StripControlCharactersMixin, forms.Form):
     reason = forms.CharField(
         label="Reason (emailed to the company's hiring team)",
         widget=forms.Textarea(attrs={"rows": 6, "cols": 80}),
@@ -40,8 +43,23 @@ class SendBackForm(forms.Form):
         return reason
 
 
+class JobAdminForm(StripControlCharactersMixin, forms.ModelForm):
+    """Staff edits go through the same cleaning as the employer's form: the description is
+    sanitized and capped (it is shown as HTML), control characters are stripped."""
+
+    class Meta:
+        model = Job
+        fields = ["description"]  # the rest come from JobAdmin.fieldsets
+
+    def clean_description(self):
+        # No minimum here: staff fixing another field must not be blocked by an old short text.
+        return clean_job_description(self.cleaned_data.get("description", ""), min_chars=0)
+
+
 @admin.register(Job)
 class JobAdmin(admin.ModelAdmin):
+    form = JobAdminForm
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
         "title",
         "company",
@@ -141,7 +159,7 @@ class JobAdmin(admin.ModelAdmin):
             self.message_user(request, reason, messages.WARNING)
         return done
 
-    @admin.action(description="Approve and publish")
+    @admin.action(description="Approve and publish", permissions=["change"])
     def approve(self, request, queryset):
         done = self._apply(request, queryset, "approve", services.job_approve)
         if done:
@@ -152,7 +170,7 @@ class JobAdmin(admin.ModelAdmin):
                 messages.SUCCESS,
             )
 
-    @admin.action(description="Send back to the employer")
+    @admin.action(description="Send back to the employer", permissions=["change"])
     def send_back(self, request, queryset):
         """Asks for the reason on an intermediate page, then returns the jobs as drafts."""
         form = SendBackForm(request.POST if "apply" in request.POST else None)
@@ -209,7 +227,7 @@ class JobReportAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at"]
     actions = ["mark_resolved"]
 
-    @admin.action(description="Mark as resolved")
+    @admin.action(description="Mark as resolved", permissions=["change"])
     def mark_resolved(self, request, queryset):
         updated = queryset.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
         self.message_user(request, f"{updated} report(s) marked as resolved.", messages.SUCCESS)

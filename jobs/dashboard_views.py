@@ -6,17 +6,20 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import role_required
 from accounts.models import User
+from employers.quotas import pricing_url
 from infra.refusals import Refusal, on_refusal_redirect
 from jobs import lifecycle, selectors, services
 from jobs.forms import JobForm
 from jobs.models import JOB_LIFETIME_DAYS, Job, JobDescriptionTemplate
 from jobs.permissions import get_company_for_employer, get_job_for_employer
 from jobs.presenters import job_description_html, job_facts
+from jobs.quotas import can_feature_another_job
 
 employer_required = role_required(User.Role.EMPLOYER)
 JOBS_PER_PAGE = 25
@@ -215,12 +218,27 @@ def _job_page(request, pk):
     return reverse("jobs_dashboard:preview", args=[pk])
 
 
+def _featured_place_lost_message(job):
+    """A featured job resumed or renewed after its featured place was taken (jobs/services.py
+    _fit_featured_places): why it came back unfeatured, and how to feature it again."""
+    check = can_feature_another_job(job.company, excluding_job=job)
+    text = f"“{job.title}” is live again but no longer featured: {check.message}"
+    return format_html(
+        '{} <a href="{}">Compare plans</a>', text, check.upgrade_url or pricing_url()
+    )
+
+
 def _transition_view(action, service):
     @on_refusal_redirect(_job_page)
     @employer_required
     @require_POST
     def view(request, pk):
-        job = service(job=get_job_for_employer(request, pk))
+        job = get_job_for_employer(request, pk)
+        was_featured = job.is_featured
+        job = service(job=job)
+        if was_featured and not job.is_featured and job.status == Job.Status.PUBLISHED:
+            messages.warning(request, _featured_place_lost_message(job))
+            return _back(request, job)
         level, text = ACTION_MESSAGES[action](job)
         messages.add_message(request, level, text)
         return _back(request, job)

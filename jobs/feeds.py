@@ -4,7 +4,6 @@ Only live jobs (published, not expired), each feed in one query whatever its len
 """
 
 import io
-import re
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -16,12 +15,13 @@ from django.utils.html import format_html
 from django.utils.xmlutils import SimplerXMLGenerator
 from django.views.decorators.http import require_safe
 
+from infra.feeds import XMLSafeRssFeed
+from infra.text import strip_control_characters
 from jobs.choices import EmploymentType
 from jobs.models import Job
+from jobs.sanitize import sanitize_description
 
 RSS_ITEMS = 50
-# Characters XML 1.0 cannot carry at all; a stray one must not break the whole feed.
-_NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 AGGREGATOR_JOB_TYPES = {
     EmploymentType.FULL_TIME: "fulltime",
     EmploymentType.PART_TIME: "parttime",
@@ -37,6 +37,8 @@ def absolute(path: str) -> str:
 
 
 class LatestJobsFeed(Feed):
+    # A stray control character in a title or company name must not break the whole feed.
+    feed_type = XMLSafeRssFeed
     title = "healthcareers: the newest healthcare jobs"
     description = "The newest healthcare jobs on healthcareers, each with its pay range."
 
@@ -59,7 +61,8 @@ class LatestJobsFeed(Feed):
             job.get_employment_type_display(),
             job.location_label,
         )
-        return summary + job.description  # the description is sanitized HTML
+        # Sanitized again as it is written: a row saved another way must not reach readers raw.
+        return summary + sanitize_description(job.description)
 
     def item_link(self, job):
         return absolute(job.get_absolute_url())
@@ -79,10 +82,11 @@ class LatestJobsFeed(Feed):
 
 class AggregatorXMLGenerator(SimplerXMLGenerator):
     def text_element(self, name, text):
-        self.addQuickElement(name, _NOT_XML_RE.sub("", str(text or "")))
+        # A stray control character must not break the whole feed.
+        self.addQuickElement(name, strip_control_characters(str(text or "")))
 
     def cdata_element(self, name, text):
-        text = _NOT_XML_RE.sub("", str(text or ""))
+        text = strip_control_characters(str(text or ""))
         self.startElement(name, {})
         # ignorableWhitespace writes its argument verbatim: the one way to emit a CDATA section.
         # "]]>" inside the text is split so it cannot end the section early.
@@ -110,7 +114,7 @@ def aggregator_xml(jobs, chunk_size=200):
         xml.text_element("state", job.state)
         xml.text_element("postalcode", job.zip_code)
         xml.text_element("country", "US")
-        xml.cdata_element("description", job.description)
+        xml.cdata_element("description", sanitize_description(job.description))
         xml.text_element("salary", job.pay_label)
         xml.text_element("jobtype", AGGREGATOR_JOB_TYPES[job.employment_type])
         xml.text_element("category", job.get_profession_display())

@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.core.validators import URLValidator
 
+from infra.text import StripControlCharactersMixin
 from jobs import gazetteer
 from jobs.choices import US_STATES, Benefit, Credential, PayPeriod, WorkplaceType
 from jobs.models import Job
@@ -12,10 +13,40 @@ from jobs.pay import money
 from jobs.sanitize import sanitize_description, visible_text
 
 DESCRIPTION_MIN_CHARS = 100
+# Visible text: about eight printed pages, far more than any real posting needs.
+DESCRIPTION_MAX_CHARS = 20_000
+# What may be posted at all, markup included: room for HTML pasted from Word, but small enough
+# that the sanitizer and the full-text index never see megabytes (a 2 MB one gave a 500).
+DESCRIPTION_MAX_INPUT_CHARS = 100_000
 # Above this an hourly rate is almost surely a salary, and below it a salary an hourly rate.
 PAY_PERIOD_SANITY_LIMIT = Decimal("1000")
 
 LOCATED = {WorkplaceType.ONSITE, WorkplaceType.HYBRID}
+
+
+def clean_job_description(raw: str, *, min_chars: int = DESCRIPTION_MIN_CHARS) -> str:
+    """The sanitized description, or a ValidationError saying how long it may be. Shared by
+    the employer's form and admin's, so no write path stores an unchecked description."""
+    if len(raw) > DESCRIPTION_MAX_INPUT_CHARS:
+        raise forms.ValidationError(
+            f"This description is {len(raw):,} characters long with its formatting. Keep it "
+            f"to {DESCRIPTION_MAX_CHARS:,} characters of text: candidates decide from the first "
+            "screens, so link to a longer document if you need one."
+        )
+    description = sanitize_description(raw)
+    length = len(visible_text(description))
+    if length < min_chars:
+        raise forms.ValidationError(
+            f"Write at least {min_chars} characters about the job "
+            f"(you have {length}). Candidates decide from the description."
+        )
+    if length > DESCRIPTION_MAX_CHARS:
+        raise forms.ValidationError(
+            f"Keep the description to {DESCRIPTION_MAX_CHARS:,} characters (you have "
+            f"{length:,}): candidates decide from the first screens, so link to a longer "
+            "document if you need one."
+        )
+    return description
 
 
 def checkboxes(label, choices, help_text=""):
@@ -28,7 +59,7 @@ def checkboxes(label, choices, help_text=""):
     )
 
 
-class JobForm(forms.ModelForm):
+class JobForm(StripControlCharactersMixin, forms.ModelForm):
     """Create or edit a job; `job_fields()` adds coordinates from the offline gazetteer."""
 
     remote_states = checkboxes(
@@ -135,7 +166,7 @@ class JobForm(forms.ModelForm):
             "pay_max": "The same as the minimum if the pay is fixed.",
             "sign_on_bonus": "In US dollars.",
             "description": (
-                "At least 100 characters: the unit, the team, a typical shift, what you offer. "
+                "100 to 20,000 characters: the unit, the team, a typical shift, what you offer. "
                 "Plain text works (a blank line starts a new paragraph); you may also use simple "
                 "HTML: paragraphs, bold, italics, lists, h3/h4 headings and links."
             ),
@@ -219,14 +250,7 @@ class JobForm(forms.ModelForm):
         return bonus
 
     def clean_description(self):
-        description = sanitize_description(self.cleaned_data.get("description", ""))
-        length = len(visible_text(description))
-        if length < DESCRIPTION_MIN_CHARS:
-            raise forms.ValidationError(
-                f"Write at least {DESCRIPTION_MIN_CHARS} characters about the job "
-                f"(you have {length}). Candidates decide from the description."
-            )
-        return description
+        return clean_job_description(self.cleaned_data.get("description", ""))
 
     def clean(self):
         cleaned = super().clean()

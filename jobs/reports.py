@@ -2,10 +2,11 @@
 
 from django import forms
 
+from infra.text import StripControlCharactersMixin
 from jobs.models import JobReport
 
 
-class JobReportForm(forms.ModelForm):
+class JobReportForm(StripControlCharactersMixin, forms.ModelForm):
     class Meta:
         model = JobReport
         fields = ["reason", "details", "reporter_email"]

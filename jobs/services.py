@@ -37,8 +37,8 @@ def _lock(job: Job, action: str) -> Job:
     return locked
 
 
-def _require_plan_room(job: Job) -> None:
-    """Refuse to make the job active when the company's plan is full.
+def _require_plan_room(job: Job) -> Company:
+    """Refuse to make the job active when the company's plan is full; the locked company.
 
     The company's row is locked first, so two jobs published at the same moment cannot both take
     the last place."""
@@ -46,6 +46,15 @@ def _require_plan_room(job: Job) -> None:
     check = can_publish_another_job(company, excluding_job=job)
     if not check:
         raise Refusal(check.message, "plan_limit", link=check.upgrade_url)
+    return company
+
+
+def _fit_featured_places(job: Job, company: Company) -> None:
+    """A featured job coming back live (resume, renew after expiry) was not counted while away;
+    if its featured place has been taken since, it comes back live but unfeatured, rather than
+    the plan's limit being passed or the job being kept offline."""
+    if job.is_featured and not can_feature_another_job(company, excluding_job=job):
+        job.is_featured = False
 
 
 def _go_live(job: Job, now) -> None:
@@ -110,7 +119,8 @@ def job_pause(*, job: Job) -> Job:
 
 @transaction.atomic
 def job_resume(*, job: Job) -> Job:
-    """Put a paused job back live, unless its listing period has ended (then: renew)."""
+    """Put a paused job back live, unless its listing period has ended (then: renew); unfeatured
+    if the plan's featured places were taken while it was paused."""
     job = _lock(job, "resume")
     if job.expires_at is None or job.expires_at <= timezone.now():
         raise Refusal(
@@ -118,9 +128,9 @@ def job_resume(*, job: Job) -> Job:
             f"{JOB_LIFETIME_DAYS} days.",
             "listing_ended",
         )
-    _require_plan_room(job)
+    _fit_featured_places(job, _require_plan_room(job))
     job.status = Status.PUBLISHED
-    job.save(update_fields=["status", "updated_at"])
+    job.save(update_fields=["status", "is_featured", "updated_at"])
     return job
 
 
@@ -139,15 +149,16 @@ def job_close(*, job: Job) -> Job:
 def job_renew(*, job: Job) -> Job:
     """Extend the listing by 30 days from now or from its current end, whichever is later.
 
-    An expired job goes live again; a paused one stays paused. The expiry reminder is due again
-    for the new period (its outbox key names the expiry date)."""
+    An expired job goes live again (unfeatured if the plan's featured places are taken); a paused
+    one stays paused. The expiry reminder is due again for the new period (its outbox key names
+    the expiry date)."""
     job = _lock(job, "renew")
     now = timezone.now()
     job.expires_at = max(now, job.expires_at or now) + LIFETIME
     if job.status == Status.EXPIRED:
-        _require_plan_room(job)
+        _fit_featured_places(job, _require_plan_room(job))
         job.status = Status.PUBLISHED
-    job.save(update_fields=["status", "expires_at", "updated_at"])
+    job.save(update_fields=["status", "expires_at", "is_featured", "updated_at"])
     return job
 
 
@@ -191,6 +202,7 @@ def job_duplicate(*, job: Job, created_by) -> Job:
     copy.review_note = ""
     copy.published_at = copy.expires_at = copy.closed_at = None
     copy.search_vector = None
+    copy.view_count = 0  # a new posting: its views are its own
     copy.save()
     return copy
 

@@ -1,9 +1,10 @@
 from django import forms
 
+from infra.text import StripControlCharactersMixin
 from pages.models import ContactMessage
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(StripControlCharactersMixin, forms.ModelForm):
     # Honeypot: hidden from people (CSS + aria-hidden), filled in by naive bots.
     website = forms.CharField(required=False, label="Leave this field empty")
 

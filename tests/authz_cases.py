@@ -556,7 +556,18 @@ def admin_model_key(model) -> str:
 
 
 def admin_cases() -> list[Case]:
-    cases = [get("admin:index", ADMIN_STAFF)]
+    cases = [
+        get("admin:index", ADMIN_STAFF),
+        # Admin's sign-in door leads to the site's (allauth's limits); signed-in non-staff: 403.
+        get(
+            "admin_login",
+            by_role(
+                FORBIDDEN,
+                guest=redirect(LOGIN_PATH, "redirect to the site's sign-in"),
+                staff_editor=redirect("/admin/"),
+            ),
+        ),
+    ]
     for model in sorted(admin.site._registry, key=admin_model_key):
         key = admin_model_key(model)
         name = f"admin:{key.replace('.', '_')}_changelist"

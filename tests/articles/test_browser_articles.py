@@ -39,10 +39,11 @@ WCAG_A_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a
 
 
 def admin_login(page, live_server, user):
+    # /admin/login/ leads to the site's sign-in form (allauth's), then back to admin.
     page.goto(live_server.url + "/admin/login/")
-    page.locator("#id_username").fill(user.email)
+    page.locator("#id_login").fill(user.email)
     page.locator("#id_password").fill(TEST_PASSWORD)
-    page.locator("input[type=submit]").click()
+    page.get_by_role("button", name="Sign in").click()
     page.get_by_role("link", name="Articles", exact=True).first.wait_for()
 
 

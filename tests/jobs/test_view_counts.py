@@ -69,3 +69,66 @@ def test_dashboard_shows_each_jobs_views(client, employer_owner, company):
     response = client.get("/dashboard/jobs/")
     assert '<td data-label="Views">42</td>' in response.content.decode()
     assert job.title in response.content.decode()
+
+
+class Crash(BaseException):
+    """The worker dying (killed, out of memory) right after a step."""
+
+
+def test_a_flush_that_dies_after_its_update_never_counts_twice(monkeypatch):
+    job = PublishedJobFactory()
+    for _ in range(3):
+        view_counts.job_view_record(job.pk)
+    add_views = view_counts._add_views
+
+    def add_then_die(counts):
+        add_views(counts)
+        raise Crash
+
+    monkeypatch.setattr(view_counts, "_add_views", add_then_die)
+    with pytest.raises(Crash):
+        view_counts.job_views_flush()
+    monkeypatch.setattr(view_counts, "_add_views", add_views)
+    view_counts.job_views_flush()
+
+    job.refresh_from_db()
+    assert job.view_count == 3
+
+
+def test_views_are_out_of_redis_before_the_update_runs(monkeypatch):
+    job = PublishedJobFactory()
+    view_counts.job_view_record(job.pk)
+    client = get_redis_connection("default")
+    seen = []
+    add_views = view_counts._add_views
+
+    def check_then_add(counts):
+        seen.append(client.exists(view_counts.PENDING_KEY, view_counts.FLUSHING_KEY))
+        add_views(counts)
+
+    monkeypatch.setattr(view_counts, "_add_views", check_then_add)
+    view_counts.job_views_flush()
+
+    assert seen == [0]
+
+
+def test_views_are_given_back_when_the_database_refuses_the_update(monkeypatch):
+    from django.db import OperationalError
+
+    job = PublishedJobFactory()
+    for _ in range(2):
+        view_counts.job_view_record(job.pk)
+    add_views = view_counts._add_views
+
+    def database_down(counts):
+        raise OperationalError("the database is down")
+
+    monkeypatch.setattr(view_counts, "_add_views", database_down)
+    with pytest.raises(OperationalError):
+        view_counts.job_views_flush()
+    view_counts.job_view_record(job.pk)  # counted meanwhile
+    monkeypatch.setattr(view_counts, "_add_views", add_views)
+    view_counts.job_views_flush()
+
+    job.refresh_from_db()
+    assert job.view_count == 3

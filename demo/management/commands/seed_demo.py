@@ -5,8 +5,9 @@ and never overwrites what someone edited. `--logins` prints the demo sign-ins.
 """
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.models import User
@@ -67,6 +68,13 @@ class Command(BaseCommand):
         if logins:
             self.print_logins()
             return
+        # The demo accounts share a published password (README), one of them a superuser.
+        if settings.DJANGO_ENV == "production":
+            raise CommandError(
+                "seed_demo refuses to run in production (DJANGO_ENV=production): it creates "
+                "a superuser and other accounts whose password is published in the README. "
+                "Create the first administrator with `python manage.py createsuperuser`."
+            )
         with transaction.atomic():
             created = self.seed()
         # The "Did you mean" vocabulary is rebuilt hourly; build it now for a fresh database.
