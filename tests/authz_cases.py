@@ -535,6 +535,8 @@ ADMIN_EDITORS_MAY_VIEW = {
 }
 ADMIN_EDITORS_MAY_NOT_VIEW = {
     "accounts.user",
+    "applications.neverheardbackreport",
+    "applications.processrating",
     "account.emailaddress",
     "auth.group",
     "sites.site",
