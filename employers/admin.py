@@ -155,9 +155,8 @@ class CompanyAdmin(admin.ModelAdmin):
     @admin.display(description="No-Ghosting", ordering="on_notice_since")
     def notice_badge(self, company):
         if company.on_notice_since:
-            return format_html(
-                "<strong>{}</strong> since {:%Y-%m-%d}", "On notice", company.on_notice_since
-            )
+            since = company.on_notice_since.date().isoformat()
+            return format_html("<strong>{}</strong> since {}", "On notice", since)
         return "—"
 
     @admin.display(description="logo")
