@@ -136,6 +136,25 @@ def test_the_company_page_shows_the_averages_only_from_five_ratings_on(client, c
     assert "3.6 / 5" in html and "4.8 / 5" in html and "from 5 ratings" in html
 
 
+def test_the_company_page_shows_only_comments_staff_approved(client, company):
+    job = PublishedJobFactory(company=company)
+    for n in range(5):
+        ProcessRatingFactory(
+            application__job=job, comment=f"Approved comment {n}", comment_status="approved"
+        )
+    ProcessRatingFactory(application__job=job, comment="Waiting comment")
+    ProcessRatingFactory(
+        application__job=job, comment="Rejected comment", comment_status="rejected"
+    )
+    companies_refresh_responsiveness()
+
+    html = client.get(company.get_absolute_url()).content.decode()
+
+    assert "What applicants say" in html
+    assert html.count("Approved comment") == 3  # the newest three
+    assert "Waiting comment" not in html and "Rejected comment" not in html
+
+
 def test_the_rating_form_include_shows_for_a_final_answer_and_thanks_after(
     client, candidate, finished
 ):
