@@ -155,6 +155,10 @@ class Application(models.Model):
     never_heard_back_at = models.DateTimeField(
         null=True, blank=True, help_text="The candidate reported never hearing back."
     )
+    # Claimed by the No-Ghosting sweeps (applications/no_ghosting.py) in the transaction that
+    # writes the reminder's outbox rows: set once, so each reminder goes out once.
+    reminded_3d_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reminded_1d_at = models.DateTimeField(null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ApplicationQuerySet.as_manager()
@@ -168,6 +172,8 @@ class Application(models.Model):
             models.Index(fields=["company", "-submitted_at"], name="application_company_recent"),
             models.Index(fields=["candidate", "-submitted_at"], name="application_candidate"),
             models.Index(fields=["job", "stage"], name="application_job_stage"),
+            # The responsiveness figures: each company's applications by deadline, 90 days back.
+            models.Index(fields=["company", "respond_by"], name="application_company_deadline"),
             # The deadline sweeps scan only applications still owed a first answer.
             models.Index(
                 fields=["respond_by"],
@@ -290,3 +296,23 @@ class ProcessRating(models.Model):
 
     def __str__(self):
         return f"{self.speed}/5 speed, {self.communication}/5 communication"
+
+
+class NeverHeardBackReportQuerySet(ApplicationQuerySet):
+    pass
+
+
+class NeverHeardBackReportManager(models.Manager.from_queryset(NeverHeardBackReportQuerySet)):
+    def get_queryset(self):
+        return super().get_queryset().filter(never_heard_back_at__isnull=False)
+
+
+class NeverHeardBackReport(Application):
+    """Applications whose candidate reported never hearing back: a list of its own for staff."""
+
+    objects = NeverHeardBackReportManager()
+
+    class Meta:
+        proxy = True
+        ordering = ["-never_heard_back_at"]
+        verbose_name = "“never heard back” report"

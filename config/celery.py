@@ -45,6 +45,17 @@ app.conf.beat_schedule = {
         "task": "articles.tasks.mark_due_articles_published",
         "schedule": crontab(minute="*/5"),
     },
+    # No-Ghosting: "position closed" answers for ended jobs, deadline breaches, and the 1-day
+    # and 3-day reminders; each claimed in SQL, so overlapping or retried runs send nothing twice.
+    "applications-no-ghosting-sweep": {
+        "task": "applications.tasks.no_ghosting_sweep",
+        "schedule": crontab(minute="*/5"),
+    },
+    # Companies' responsiveness figures and on-notice state, in one UPDATE ... FROM (aggregate).
+    "applications-refresh-responsiveness": {
+        "task": "applications.tasks.refresh_responsiveness",
+        "schedule": crontab(minute="2-59/10"),
+    },
     "accounts-clear-expired-sessions": {
         "task": "accounts.tasks.clear_expired_sessions",
         "schedule": crontab(hour=4, minute=17),

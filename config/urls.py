@@ -26,6 +26,7 @@ urlpatterns = [
     path("accounts/signup/employer/", EmployerSignupView.as_view(), name="employer_signup"),
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
+    path("me/applications/", include("applications.no_ghosting_urls")),
     path("me/", include("candidates.urls")),
     path("dashboard/jobs/", include("jobs.dashboard_urls")),
     path("dashboard/", include("employers.urls")),

@@ -63,13 +63,63 @@ class RenamedSinceVerifiedFilter(admin.SimpleListFilter):
         return queryset
 
 
+class OnNoticeFilter(admin.SimpleListFilter):
+    """No-Ghosting: companies that may not publish until their overdue applications are
+    answered (the flag is kept by the responsiveness refresh)."""
+
+    title = "No-Ghosting notice"
+    parameter_name = "on_notice"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "On notice"), ("no", "Not on notice")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(on_notice_since__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(on_notice_since__isnull=True)
+        return queryset
+
+
+RESPONSIVENESS_FIELDS = [
+    "on_notice_since",
+    "on_time_rate_30d",
+    "matured_applications_30d",
+    "overdue_applications",
+    "response_rate_90d",
+    "median_response_hours_90d",
+    "matured_applications_90d",
+    "rating_speed_avg",
+    "rating_communication_avg",
+    "rating_count",
+    "responsiveness_updated_at",
+]
+
+
 @admin.register(Company)
 class CompanyAdmin(admin.ModelAdmin):
-    list_display = ["name", "verified_badge", "renamed_from", "plan", "facility_type", "created_at"]
-    list_filter = ["is_verified", RenamedSinceVerifiedFilter, "plan", "facility_type"]
+    list_display = [
+        "name",
+        "verified_badge",
+        "renamed_from",
+        "plan",
+        "facility_type",
+        "notice_badge",
+        "response_rate_90d",
+        "created_at",
+    ]
+    list_filter = [
+        OnNoticeFilter,
+        "is_verified",
+        RenamedSinceVerifiedFilter,
+        "plan",
+        "facility_type",
+    ]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["logo_preview", "renamed_from", "created_at", "updated_at"]
+    readonly_fields = [
+        "logo_preview", "renamed_from", "created_at", "updated_at", *RESPONSIVENESS_FIELDS,
+    ]  # fmt: skip
     fieldsets = [
         (None, {"fields": ["name", "slug", "is_verified", "renamed_from"]}),
         (
@@ -95,6 +145,14 @@ class CompanyAdmin(admin.ModelAdmin):
                 ]
             },
         ),
+        (
+            "No-Ghosting responsiveness",
+            {
+                "fields": RESPONSIVENESS_FIELDS,
+                "description": "Computed every few minutes from the company's applications "
+                "(applications/responsiveness.py); on notice, it cannot publish new jobs.",
+            },
+        ),
     ]
     inlines = [CompanyLocationInline, MembershipInline, InvitationInline]
     actions = ["mark_verified", "mark_unverified"]
@@ -118,6 +176,13 @@ class CompanyAdmin(admin.ModelAdmin):
         if company.is_verified:
             return format_html("<strong>{}</strong>", "✔ Verified")
         return "Not verified"
+
+    @admin.display(description="No-Ghosting", ordering="on_notice_since")
+    def notice_badge(self, company):
+        if company.on_notice_since:
+            since = company.on_notice_since.date().isoformat()
+            return format_html("<strong>{}</strong> since {}", "On notice", since)
+        return "—"
 
     @admin.display(description="logo")
     def logo_preview(self, company):

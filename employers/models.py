@@ -12,6 +12,9 @@ from employers.choices import US_STATES, CompanySize, FacilityType
 from employers.plans import DEFAULT_PLAN, PLAN_CHOICES, Plan, get_plan
 
 INVITATION_LIFETIME = timedelta(days=7)
+# Public responsiveness figures and rating averages appear from this many on (GUIDE.md §3).
+RESPONSIVENESS_MIN_MATURED = 5
+RATINGS_MIN_COUNT = 5
 
 
 class CompanyQuerySet(models.QuerySet):
@@ -65,6 +68,40 @@ class Company(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Responsiveness under the No-Ghosting Policy (GUIDE.md section 3), precomputed by one
+    # set-based UPDATE in a beat task (applications/responsiveness.py) so that listing pages
+    # read them from the select_related company with no query per result. Rates are whole
+    # percentages rounded down; NULL until the company has a matured application.
+    response_rate_90d = models.PositiveSmallIntegerField(
+        "on-time response rate, 90 days (%)", null=True, blank=True, editable=False
+    )
+    median_response_hours_90d = models.PositiveIntegerField(
+        "median hours to first response, 90 days", null=True, blank=True, editable=False
+    )
+    matured_applications_90d = models.PositiveIntegerField(default=0, editable=False)
+    on_time_rate_30d = models.PositiveSmallIntegerField(
+        "on-time response rate, 30 days (%)", null=True, blank=True, editable=False
+    )
+    matured_applications_30d = models.PositiveIntegerField(default=0, editable=False)
+    overdue_applications = models.PositiveIntegerField(
+        default=0, editable=False, help_text="Unanswered applications past their deadline."
+    )
+    on_notice_since = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="On notice (No-Ghosting): may not publish jobs until overdue applications "
+        "are answered.",
+    )
+    rating_speed_avg = models.DecimalField(
+        max_digits=3, decimal_places=2, null=True, blank=True, editable=False
+    )
+    rating_communication_avg = models.DecimalField(
+        max_digits=3, decimal_places=2, null=True, blank=True, editable=False
+    )
+    rating_count = models.PositiveIntegerField(default=0, editable=False)
+    responsiveness_updated_at = models.DateTimeField(null=True, blank=True, editable=False)
+
     objects = CompanyQuerySet.as_manager()
 
     class Meta:
@@ -81,6 +118,33 @@ class Company(models.Model):
     @property
     def plan_details(self) -> Plan:
         return get_plan(self.plan)
+
+    @property
+    def shows_responsiveness(self) -> bool:
+        """The public figures appear once enough applications matured to mean something."""
+        return (
+            self.matured_applications_90d >= RESPONSIVENESS_MIN_MATURED
+            and self.response_rate_90d is not None
+        )
+
+    @property
+    def response_time_label(self) -> str:
+        """ "about 2 days", "within a day", from the median time to a first response."""
+        hours = self.median_response_hours_90d
+        if hours is None:
+            return ""
+        if hours < 24:
+            return "within a day"
+        days = round(hours / 24)
+        return f"about {days} day{'s' if days != 1 else ''}"
+
+    @property
+    def shows_ratings(self) -> bool:
+        return self.rating_count >= RATINGS_MIN_COUNT
+
+    @property
+    def is_on_notice(self) -> bool:
+        return self.on_notice_since is not None
 
     @staticmethod
     def unique_slug_for(name: str) -> str:

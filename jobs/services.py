@@ -94,10 +94,32 @@ def job_update(*, job: Job, fields: dict) -> Job:
 # Employer actions --------------------------------------------------------------------------
 
 
+# The employer's all-jobs applicant inbox (built with the applications pipeline).
+APPLICANT_INBOX_PATH = "/dashboard/applicants/"
+
+
+def _require_not_on_notice(job: Job) -> None:
+    """A company on notice under the No-Ghosting Policy publishes nothing new until it has
+    answered its overdue applications. The flag is a Company column kept by the applications
+    app's responsiveness refresh (jobs does not look at applications)."""
+    if job.company.on_notice_since is not None:
+        raise Refusal(
+            f"{job.company.name} is on notice under our No-Ghosting Policy: fewer than "
+            f"{settings.NO_GHOSTING_MIN_RATE}% of its applications in the last 30 days were "
+            "answered on time, and some are past their deadline. Answer every overdue "
+            "application, then publish: the notice lifts within a few minutes.",
+            "on_notice",
+            link=APPLICANT_INBOX_PATH,
+            link_text="Answer overdue applications",
+        )
+
+
 @transaction.atomic
 def job_publish(*, job: Job) -> Job:
-    """Publish a draft for 30 days, or send it to staff review if the company is unverified."""
+    """Publish a draft for 30 days, or send it to staff review if the company is unverified.
+    Refused while the company is on notice (No-Ghosting)."""
     job = _lock(job, "publish")
+    _require_not_on_notice(job)
     _require_plan_room(job)
     if job.company.is_verified:
         _go_live(job, timezone.now())

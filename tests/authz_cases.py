@@ -24,10 +24,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from applications.models import Application, ProcessRating
 from articles.models import Comment
 from employers.invitations import invitation_token
 from employers.models import Company, Invitation, Membership, UpgradeRequest
 from jobs.models import Job, JobReport
+from tests.applications.deadline_factories import (
+    BreachedApplicationFactory,
+    NotSelectedApplicationFactory,
+)
 from tests.articles.factories import (
     DraftArticleFactory,
     PublishedArticleFactory,
@@ -133,6 +138,18 @@ class World:
     @cached_property
     def summit_job(self) -> Job:
         return PublishedJobFactory(company=self.other_company, title="Summit live: Pharmacist")
+
+    # The candidate's applications to Lakeside (No-Ghosting actions)
+
+    @cached_property
+    def overdue_application(self) -> Application:
+        """Past its deadline without an answer: its candidate may report "never heard back"."""
+        return BreachedApplicationFactory(job=self.published, candidate=self.fixture("candidate"))
+
+    @cached_property
+    def finished_application(self) -> Application:
+        """Answered "not selected": its candidate may rate the process."""
+        return NotSelectedApplicationFactory(job=self.closed, candidate=self.fixture("candidate"))
 
     # Lakeside's team
 
@@ -496,6 +513,17 @@ GET_CASES: list[Case] = [
         POST_ONLY,
         path=lambda w: reverse("articles:comment", args=[w.article.slug]),
     ),
+    # The candidate's No-Ghosting actions on their own applications (POST only)
+    get(
+        "no_ghosting:never_heard_back",
+        POST_ONLY_SIGNED_IN,
+        path=lambda w: reverse("no_ghosting:never_heard_back", args=[w.overdue_application.pk]),
+    ),
+    get(
+        "no_ghosting:rate",
+        POST_ONLY_SIGNED_IN,
+        path=lambda w: reverse("no_ghosting:rate", args=[w.finished_application.pk]),
+    ),
     # Pages
     get("pages:home", EVERYONE),
     get("pages:no_ghosting", EVERYONE),
@@ -535,6 +563,8 @@ ADMIN_EDITORS_MAY_VIEW = {
 }
 ADMIN_EDITORS_MAY_NOT_VIEW = {
     "accounts.user",
+    "applications.neverheardbackreport",
+    "applications.processrating",
     "account.emailaddress",
     "auth.group",
     "sites.site",
@@ -803,6 +833,24 @@ POST_CASES: list[Action] = [
         state=lambda w: sorted(User.objects.values_list("pk", "full_name")),
         expect=by_role(DONE, guest=LOGIN),
         acts=SIGNED_IN_ROLES,
+    ),
+    # Only the applicant reports or rates their own application; for anyone else it is a 404.
+    Action(
+        name="no_ghosting:never_heard_back",
+        path=lambda w: reverse("no_ghosting:never_heard_back", args=[w.overdue_application.pk]),
+        state=lambda w: Application.objects.values("never_heard_back_at").get(
+            pk=w.overdue_application.pk
+        ),
+        expect=by_role(NOT_FOUND, guest=LOGIN, candidate=DONE),
+        acts=frozenset({"candidate"}),
+    ),
+    Action(
+        name="no_ghosting:rate",
+        path=lambda w: reverse("no_ghosting:rate", args=[w.finished_application.pk]),
+        data=lambda w: {"speed": "4", "communication": "5", "comment": ""},
+        state=lambda w: ProcessRating.objects.filter(application=w.finished_application).count(),
+        expect=by_role(NOT_FOUND, guest=LOGIN, candidate=DONE),
+        acts=frozenset({"candidate"}),
     ),
     # Reports and comments are open to everyone, but only on what the public may see.
     Action(

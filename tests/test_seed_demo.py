@@ -181,3 +181,42 @@ def test_logins_option_prints_the_sign_ins_and_changes_nothing(seeded):
     for email in (CANDIDATES[0][0], EMPLOYERS[0][0], EMPLOYERS[1][0], EDITOR[0], ADMIN[0]):
         assert email in output
     assert counts() == before
+
+
+def test_demo_applications_show_figures_one_company_on_notice_and_full_pages(seeded):
+    from applications.models import Application, ProcessRating, Stage
+
+    maria = User.objects.get(email="maria.alvarez@example.com")
+    stages = set(Application.objects.filter(candidate=maria).values_list("stage", flat=True))
+    assert {Stage.INTERVIEW, Stage.NOT_SELECTED, Stage.POSITION_CLOSED, Stage.SUBMITTED} <= stages
+    assert Application.objects.filter(candidate=maria, breached_at__isnull=False).exists()
+
+    tidewater = Company.objects.get(name="Tidewater Bay Medical Center")
+    assert tidewater.shows_responsiveness and not tidewater.is_on_notice
+    assert tidewater.shows_ratings
+    assert tidewater.applications.filter(first_response_at__isnull=True).count() >= 4
+    assert Company.objects.get(name="Northfield Coding Collective").shows_responsiveness
+    assert Company.objects.get(name="Granite Peak Cancer Institute").shows_responsiveness
+    assert not Company.objects.get(name="Sunpath Pediatric Clinics").shows_responsiveness
+    on_notice = Company.objects.filter(on_notice_since__isnull=False)
+    assert list(on_notice.values_list("name", flat=True)) == ["Mesa Alta Imaging Partners"]
+    assert ProcessRating.objects.count() >= 5
+    # Every application's job was posted before it was submitted.
+    for application in Application.objects.select_related("job"):
+        assert application.job.published_at < application.submitted_at
+
+
+def test_demo_pages_are_full_for_the_demo_employer_and_candidate(client, seeded):
+    dana = User.objects.get(email="dana.whitfield@tidewaterbay.example")
+    client.force_login(dana)
+    dashboard = client.get("/dashboard/").content.decode()
+    assert "Answers due:" in dashboard and "overdue" in dashboard
+
+    on_notice = Company.objects.get(name="Mesa Alta Imaging Partners")
+    tidewater = Company.objects.get(name="Tidewater Bay Medical Center")
+    assert "Answers on time: 33%" in client.get("/companies/").content.decode()
+    assert (
+        "How Tidewater Bay Medical Center answers"
+        in client.get(tidewater.get_absolute_url()).content.decode()
+    )
+    assert "<strong>33%</strong>" in client.get(on_notice.get_absolute_url()).content.decode()

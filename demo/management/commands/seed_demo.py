@@ -11,6 +11,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.models import User
+from applications.responsiveness import companies_refresh_responsiveness
+from demo.applications import seed_applications
 from demo.articles import seed_articles
 from demo.companies import seed_companies_profile
 from demo.jobs import seed_jobs
@@ -52,6 +54,17 @@ CANDIDATES = [
     ("james.okafor@example.com", "James Okafor"),  # medical coder, CPC
     ("priya.nair@example.com", "Priya Nair"),  # dosimetrist
     ("tom.becker@example.com", "Tom Becker"),  # physical therapist
+    # More applicants, so that the demo companies have figures (demo/applications.py).
+    ("aisha.rahman@example.com", "Aisha Rahman"),
+    ("daniel.kowalski@example.com", "Daniel Kowalski"),
+    ("grace.oyelaran@example.com", "Grace Oyelaran"),
+    ("hiro.tanaka@example.com", "Hiro Tanaka"),
+    ("lucia.ferreira@example.com", "Lucía Ferreira"),
+    ("noah.whitaker@example.com", "Noah Whitaker"),
+    ("sofia.lindgren@example.com", "Sofia Lindgren"),
+    ("kwame.mensah@example.com", "Kwame Mensah"),
+    ("elena.petrova@example.com", "Elena Petrova"),
+    ("mateo.delgado@example.com", "Mateo Delgado"),
 ]
 
 EDITOR = ("editor@healthcareers.example", "Hana Lindqvist")
@@ -77,6 +90,8 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             created = self.seed()
+        # The responsiveness figures and on-notice states, as the beat task keeps them.
+        companies_refresh_responsiveness()
         # The "Did you mean" vocabulary is rebuilt hourly; build it now for a fresh database.
         search_terms_refresh()
         self.stdout.write(
@@ -102,8 +117,10 @@ class Command(BaseCommand):
                 user=user, defaults={"company": companies[company_index], "role": team_role}
             )
             created += new
+        candidates = {}
         for email, full_name in CANDIDATES:
-            created += self.user(email, full_name, User.Role.CANDIDATE)[1]
+            candidates[email], new = self.user(email, full_name, User.Role.CANDIDATE)
+            created += new
         editors, new = Group.objects.get_or_create(name="Editors")
         created += new
         editor, new = self.user(*EDITOR, User.Role.CANDIDATE, is_staff=True)
@@ -117,6 +134,7 @@ class Command(BaseCommand):
         )
         created += seed_jobs(companies)
         created += seed_articles()
+        created += seed_applications(candidates)
         return created
 
     def user(self, email, full_name, role, **flags):
