@@ -45,6 +45,11 @@ app.conf.beat_schedule = {
         "task": "articles.tasks.mark_due_articles_published",
         "schedule": crontab(minute="*/5"),
     },
+    # Applications: yesterday's new applications for members who chose a daily digest.
+    "applications-send-daily-digests": {
+        "task": "applications.tasks.send_daily_digests",
+        "schedule": crontab(hour=7, minute=5),
+    },
     "accounts-clear-expired-sessions": {
         "task": "accounts.tasks.clear_expired_sessions",
         "schedule": crontab(hour=4, minute=17),

@@ -238,6 +238,10 @@ STAFF_NOTIFICATION_EMAILS = env.list("STAFF_NOTIFICATION_EMAILS", default=[])
 # The No-Ghosting Policy (see /no-ghosting/).
 NO_GHOSTING_RESPONSE_DAYS = env.int("NO_GHOSTING_RESPONSE_DAYS", default=7)
 NO_GHOSTING_MIN_RATE = env.int("NO_GHOSTING_MIN_RATE", default=80)
+# Resumes candidates upload when applying (PDF or DOCX, checked by content).
+RESUME_MAX_BYTES = env.int("RESUME_MAX_BYTES", default=5 * 1024 * 1024)
+# Applications per candidate and hour (django-ratelimit rate).
+APPLY_RATE_LIMIT = env.str("APPLY_RATE_LIMIT", default="20/h")
 
 # Rate limits of our own forms (django-ratelimit), per client IP.
 CONTACT_RATE_LIMIT = env.str("CONTACT_RATE_LIMIT", default="5/h")
