@@ -87,8 +87,8 @@ def _render_apply(request, job, form, *, status=200):
 def _apply(request, slug):
     job = _job_for_apply(slug)
     # Parsing the body (if CSRF checking has not already) runs ResumeUploadHandler.
-    too_large = request.method == "POST" and request.FILES is not None
-    if too_large and getattr(request, "resume_too_large", False):
+    parsed = request.method == "POST" and request.FILES is not None
+    if parsed and getattr(request, "resume_too_large", False):
         return _apply_page(request, slug, too_large=True)
     gate = _apply_gate(request, job)
     if gate:

@@ -1,6 +1,8 @@
 """Template helpers of the pipeline and My applications, also used by the job dashboard's
 templates (templates sit above every app, so the jobs app itself never imports these)."""
 
+import math
+
 from django import template
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -35,7 +37,7 @@ def countdown(application, now=None) -> dict:
     if days >= 1:
         text = f"Answer due in {days} day{'s' if days != 1 else ''}"
     else:
-        hours = max(1, int(left.total_seconds() // 3600))
+        hours = max(1, math.ceil(left.total_seconds() / 3600))
         text = f"Answer due in {hours} hour{'s' if hours != 1 else ''}"
     return {"text": text, "tone": "soon" if days < 2 else "due"}
 

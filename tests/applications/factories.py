@@ -27,7 +27,10 @@ class ResumeFactory(factory.django.DjangoModelFactory):
     original_name = "Casey resume.pdf"
     format = Resume.Format.PDF
     size = len(PDF_BYTES)
-    is_default = True
+    # The first resume of a person is their default, as resume_add makes it.
+    is_default = factory.LazyAttribute(
+        lambda o: not Resume.objects.filter(owner=o.owner, is_default=True).exists()
+    )
 
 
 class ScreeningQuestionFactory(factory.django.DjangoModelFactory):
