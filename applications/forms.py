@@ -54,7 +54,7 @@ class ApplyForm(forms.Form):
         self.has_saved_resumes = resumes.exists()
         if not self.has_saved_resumes:
             del self.fields["resume"]
-            self.fields["resume_file"].label = "Your resume"
+            self.fields["resume_file"].label = "Resume file"
         else:
             default = next((r for r in resumes if r.is_default), None)
             self.fields["resume"].initial = default.pk if default else None
@@ -112,7 +112,7 @@ class ApplyForm(forms.Form):
 class ScreeningQuestionForm(forms.ModelForm):
     choices_text = forms.CharField(
         required=False,
-        label="Choices",
+        label="Choices to offer",
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="For “one of several choices”: one choice per line.",
     )
@@ -136,6 +136,12 @@ class ScreeningQuestionForm(forms.ModelForm):
 
 
 class MessageForm(forms.Form):
+    """Ids of its own (`message_body`): it shares the applicant page with the note form."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "message_%s")
+        super().__init__(*args, **kwargs)
+
     body = forms.CharField(
         label="Message",
         max_length=MESSAGE_MAX_LENGTH,
@@ -144,6 +150,10 @@ class MessageForm(forms.Form):
 
 
 class NoteForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "note_%s")
+        super().__init__(*args, **kwargs)
+
     body = forms.CharField(
         label="Private note",
         max_length=5_000,

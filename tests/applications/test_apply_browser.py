@@ -43,7 +43,7 @@ def test_a_candidate_applies_and_sees_the_employers_interview_invitation(
     seeker.get_by_role("link", name="Apply now").click()
     seeker.get_by_role("heading", name=job.title).wait_for()
     assert_fits_and_accessible(seeker)
-    seeker.get_by_label("Your resume").set_input_files(str(resume))
+    seeker.get_by_label("Resume file").set_input_files(str(resume))
     seeker.get_by_label("Yes").check()
     seeker.get_by_label("Cover letter (optional)").fill("Five years on a med-surg floor.")
     seeker.get_by_role("button", name="Send application").click()
