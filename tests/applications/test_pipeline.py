@@ -371,3 +371,16 @@ def test_viewed_is_visible_to_the_candidate_on_the_timeline(
     client.force_login(candidate)
     page = client.get(reverse("applications:detail", args=[application.pk])).content.decode()
     assert "Viewed by the hiring team" in page
+
+
+def test_htmx_filtering_gets_only_the_applicant_list(client, job, employer_owner):
+    ApplicationFactory(job=job, candidate=CandidateFactory(full_name="Nia Nurse"))
+    client.force_login(employer_owner)
+
+    response = client.get(
+        reverse("applications_dashboard:inbox"), {"answered": "unanswered"}, HTTP_HX_REQUEST="true"
+    )
+
+    page = response.content.decode()
+    assert page.lstrip().startswith('<div id="applicant-list">')
+    assert "Nia Nurse" in page and "<html" not in page
