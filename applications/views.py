@@ -157,7 +157,9 @@ def detail(request, pk):
 def withdraw(request, pk):
     application = get_application_for_candidate(request, pk)
     services.application_withdraw(application=application)
-    messages.success(request, "You withdrew your application. The employer has been told.")
+    messages.success(
+        request, "You withdrew your application. The hiring team sees it on their dashboard."
+    )
     return redirect("applications:detail", pk=application.pk)
 
 

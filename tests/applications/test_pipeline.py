@@ -384,3 +384,26 @@ def test_htmx_filtering_gets_only_the_applicant_list(client, job, employer_owner
     page = response.content.decode()
     assert page.lstrip().startswith('<div id="applicant-list">')
     assert "Nia Nurse" in page and "<html" not in page
+
+
+def test_the_pipeline_and_my_applications_use_a_constant_number_of_queries(
+    client, job, company, candidate, employer_owner, django_assert_max_num_queries
+):
+    def pages():
+        client.force_login(employer_owner)
+        with django_assert_max_num_queries(18) as employer_pages:
+            client.get(reverse("applications_dashboard:job", args=[job.pk]))
+        client.force_login(candidate)
+        with django_assert_max_num_queries(12) as candidate_pages:
+            client.get(reverse("applications:list"))
+        return len(employer_pages), len(candidate_pages)
+
+    ApplicationFactory(job=job)
+    ApplicationFactory(job=PublishedJobFactory(company=company), candidate=candidate)
+    few = pages()
+    for _ in range(5):
+        ApplicationFactory(job=job)
+        ApplicationFactory(job=PublishedJobFactory(company=company), candidate=candidate)
+    many = pages()
+
+    assert many == few
