@@ -42,9 +42,8 @@ class ApplyForm(forms.Form):
         help_text="A few lines on why this role: the hiring team reads it with your resume.",
     )
 
-    def __init__(self, *args, candidate, questions, too_large=False, **kwargs):
+    def __init__(self, *args, candidate, questions, **kwargs):
         super().__init__(*args, **kwargs)
-        self.too_large = too_large
         self.fields["resume_file"].help_text = (
             f"PDF or Word (DOCX), up to {filesizeformat(uploads.max_bytes())}. "
             "It is kept among your resumes for next time."
@@ -87,8 +86,6 @@ class ApplyForm(forms.Form):
 
     def clean_resume_file(self):
         upload = self.cleaned_data.get("resume_file")
-        if self.too_large:
-            raise forms.ValidationError(uploads.too_large_message(), code="too_large")
         if upload:
             self.resume_format = uploads.sniff_format(upload)
         return upload

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.forms.utils import ErrorDict, ErrorList
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -53,24 +54,21 @@ def apply(request, slug):
     """The apply form for a live job. The body size is checked before the body is read."""
     if request.method == "POST":
         if uploads.request_too_large(request):
-            return _apply_page(request, slug, too_large=True)
+            return _too_large_page(request, slug)
         request.upload_handlers.insert(0, uploads.ResumeUploadHandler(request))
     return _apply(request, slug)
 
 
-def _apply_page(request, slug, *, too_large):
-    """The form again with the size refusal, without reading the refused body (no state
-    changes here, so no CSRF check is needed to say no)."""
+def _too_large_page(request, slug):
+    """The form again with the size refusal, without reading the refused body (nothing
+    changes here, so no CSRF check is needed to say no). Only the file is wrong: the error
+    sits on it alone, not on every field of an empty submission."""
     job = _job_for_apply(slug)
     gate = _apply_gate(request, job)
     if gate:
         return gate
-    form = ApplyForm(
-        candidate=request.user, questions=job.screening_questions.all(), too_large=too_large
-    )
-    form.is_bound = True
-    form.data, form.files = {}, {}
-    form.full_clean()
+    form = ApplyForm(candidate=request.user, questions=job.screening_questions.all())
+    form._errors = ErrorDict({"resume_file": ErrorList([uploads.too_large_message()])})
     return _render_apply(request, job, form, status=413)
 
 
@@ -89,7 +87,7 @@ def _apply(request, slug):
     # Parsing the body (if CSRF checking has not already) runs ResumeUploadHandler.
     parsed = request.method == "POST" and request.FILES is not None
     if parsed and getattr(request, "resume_too_large", False):
-        return _apply_page(request, slug, too_large=True)
+        return _too_large_page(request, slug)
     gate = _apply_gate(request, job)
     if gate:
         return gate
