@@ -1,9 +1,16 @@
-"""Staff side of the No-Ghosting Policy: candidates' "never heard back" reports and the
-moderation of process-rating comments."""
+"""Staff side of applications: the applications themselves (read mostly: stages, deadlines and
+timelines, for support), candidates' "never heard back" reports and the moderation of
+process-rating comments."""
 
 from django.contrib import admin, messages
 
-from applications.models import NeverHeardBackReport, ProcessRating
+from applications.models import (
+    Application,
+    ApplicationEvent,
+    NeverHeardBackReport,
+    ProcessRating,
+    ScreeningAnswer,
+)
 
 
 @admin.register(NeverHeardBackReport)
@@ -68,3 +75,33 @@ class ProcessRatingAdmin(admin.ModelAdmin):
     def reject_comments(self, request, queryset):
         count = queryset.update(comment_status=ProcessRating.Status.REJECTED)
         messages.success(request, f"{count} comment(s) rejected.")
+
+
+class EventInline(admin.TabularInline):
+    model = ApplicationEvent
+    extra = 0
+    fields = ["created_at", "kind", "stage", "author", "visible_to_candidate", "body"]
+    readonly_fields = fields
+    can_delete = False
+
+
+class AnswerInline(admin.TabularInline):
+    model = ScreeningAnswer
+    extra = 0
+    fields = ["prompt", "answer"]
+    readonly_fields = fields
+    can_delete = False
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    list_display = ["candidate", "job", "company", "stage", "submitted_at", "respond_by",
+                    "first_response_at"]  # fmt: skip
+    list_filter = ["stage"]
+    search_fields = ["candidate__email", "job__title", "company__name"]
+    list_select_related = ["candidate", "job", "company"]
+    raw_id_fields = ["job", "company", "candidate", "resume"]
+    readonly_fields = ["submitted_at", "viewed_at", "first_response_at", "breached_at",
+                       "closed_at", "never_heard_back_at"]  # fmt: skip
+    inlines = [AnswerInline, EventInline]
+    date_hierarchy = "submitted_at"

@@ -1,11 +1,19 @@
-"""Background work of the No-Ghosting Policy. The schedules are declared in config/celery.py.
+"""Background work of applications. The schedules are declared in config/celery.py.
 
 Each task re-derives its work from the database and claims it in SQL, so a retry, an overlap or
 a run after Redis was down sends nothing twice and misses nothing."""
 
 from celery import shared_task
 
-from applications import no_ghosting, responsiveness
+from applications import no_ghosting, responsiveness, services
+
+
+@shared_task
+def send_daily_digests() -> int:
+    """Beat, each morning: one outbox row per team member who chose the daily digest, listing
+    yesterday's applications to their company's jobs; keyed by member and date, so a retry or
+    a second run the same day writes nothing twice."""
+    return services.daily_digests_queue()
 
 
 @shared_task

@@ -56,6 +56,11 @@ app.conf.beat_schedule = {
         "task": "applications.tasks.refresh_responsiveness",
         "schedule": crontab(minute="2-59/10"),
     },
+    # Applications: yesterday's new applications for members who chose a daily digest.
+    "applications-send-daily-digests": {
+        "task": "applications.tasks.send_daily_digests",
+        "schedule": crontab(hour=7, minute=5),
+    },
     "accounts-clear-expired-sessions": {
         "task": "accounts.tasks.clear_expired_sessions",
         "schedule": crontab(hour=4, minute=17),

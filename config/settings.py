@@ -246,6 +246,10 @@ STAFF_NOTIFICATION_EMAILS = env.list("STAFF_NOTIFICATION_EMAILS", default=[])
 # The No-Ghosting Policy (see /no-ghosting/).
 NO_GHOSTING_RESPONSE_DAYS = env.int("NO_GHOSTING_RESPONSE_DAYS", default=7)
 NO_GHOSTING_MIN_RATE = env.int("NO_GHOSTING_MIN_RATE", default=80)
+# Resumes candidates upload when applying (PDF or DOCX, checked by content).
+RESUME_MAX_BYTES = env.int("RESUME_MAX_BYTES", default=5 * 1024 * 1024)
+# Applications per candidate and hour (django-ratelimit rate).
+APPLY_RATE_LIMIT = env.str("APPLY_RATE_LIMIT", default="20/h")
 
 # Rate limits of our own forms (django-ratelimit), per client IP.
 CONTACT_RATE_LIMIT = env.str("CONTACT_RATE_LIMIT", default="5/h")
@@ -286,7 +290,8 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=str(VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 MEDIA_URL = "/media/"
-# Resumes: never under MEDIA_URL; served only by views that check who asks.
+# Resumes: never under MEDIA_URL; served only by views that check who asks (the download view
+# streams the file itself, so the bucket below needs no public access at all).
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -300,6 +305,26 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Or S3-compatible object storage (AWS S3, MinIO, Cloudflare R2, ...) through django-storages:
+# set PRIVATE_STORAGE_BUCKET, and AWS_S3_ENDPOINT_URL for a non-AWS service. Credentials come
+# from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (or the machine's role); objects are private
+# and never overwritten.
+PRIVATE_STORAGE_BUCKET = env.str("PRIVATE_STORAGE_BUCKET", default="")
+if PRIVATE_STORAGE_BUCKET:
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": PRIVATE_STORAGE_BUCKET,
+            "location": env.str("PRIVATE_STORAGE_PREFIX", default="private"),
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 
 # Security headers. No inline script anywhere, so the policy needs no 'unsafe-inline' for scripts.
 CONTENT_SECURITY_POLICY = {

@@ -26,12 +26,17 @@ urlpatterns = [
     path("accounts/signup/employer/", EmployerSignupView.as_view(), name="employer_signup"),
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
+    path("me/applications/", include("applications.urls")),
     path("me/applications/", include("applications.no_ghosting_urls")),
     path("me/", include("candidates.urls")),
+    # The pipeline's pages sit among the dashboard's (/dashboard/applicants/,
+    # /dashboard/jobs/<id>/applicants/ and /questions/).
+    path("dashboard/", include("applications.dashboard_urls")),
     path("dashboard/jobs/", include("jobs.dashboard_urls")),
     path("dashboard/", include("employers.urls")),
     path("companies/", include("employers.public_urls")),
     path("pricing/", include("employers.pricing_urls")),
+    path("jobs/", include("applications.apply_urls")),
     path("jobs/", include("jobs.urls")),
     path(
         "sitemap.xml",

@@ -186,7 +186,16 @@ class Membership(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership"
     )
+
+    class ApplicationEmails(models.TextChoices):
+        PER_APPLICATION = "per_application", "An email for each new application"
+        DAILY_DIGEST = "daily_digest", "One daily digest of new applications"
+
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.RECRUITER)
+    # How this member hears of new applications to the company's jobs (each member chooses).
+    application_emails = models.CharField(
+        max_length=16, choices=ApplicationEmails.choices, default=ApplicationEmails.PER_APPLICATION
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -447,3 +447,9 @@ def upgrade_request_close(*, upgrade_request: UpgradeRequest, staff_user: User) 
             handled_at=timezone.now(), handled_by=staff_user
         )
     )
+
+
+def membership_set_application_emails(*, membership: Membership, choice: str) -> None:
+    """How this member hears of new applications (Membership.ApplicationEmails)."""
+    Membership.objects.filter(pk=membership.pk).update(application_emails=choice)
+    membership.application_emails = choice

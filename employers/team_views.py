@@ -25,6 +25,7 @@ from employers.services import (
     invitation_resend,
     invitation_revoke,
     membership_remove,
+    membership_set_application_emails,
     ownership_transfer,
 )
 from infra.refusals import Refusal, on_refusal_redirect
@@ -43,7 +44,12 @@ def render_team(request, membership, *, invite_form=None, transfer_form=None, st
         ),
         "user__email",
     )
-    context = {"membership": membership, "company": company, "team": team}
+    context = {
+        "membership": membership,
+        "company": company,
+        "team": team,
+        "application_email_choices": Membership.ApplicationEmails.choices,
+    }
     if membership.is_owner:
         context |= {
             "invitations": company.invitations.filter(
@@ -58,6 +64,20 @@ def render_team(request, membership, *, invite_form=None, transfer_form=None, st
 @login_required
 def team(request):
     return render_team(request, get_membership(request))
+
+
+@require_POST
+@login_required
+def application_emails(request):
+    """Each member chooses how they hear of new applications: one email each, or a digest."""
+    membership = get_membership(request)
+    choice = request.POST.get("application_emails", "")
+    if choice not in Membership.ApplicationEmails.values:
+        messages.error(request, "Choose one of the two ways to hear of new applications.")
+        return redirect("employers:team")
+    membership_set_application_emails(membership=membership, choice=choice)
+    messages.success(request, f"Saved: {Membership.ApplicationEmails(choice).label.lower()}.")
+    return redirect("employers:team")
 
 
 @login_required

@@ -9,6 +9,7 @@ urlpatterns = [
     path("company/", company_views.company_edit, name="company"),
     path("team/", team_views.team, name="team"),
     path("team/invite/", team_views.invite, name="team_invite"),
+    path("team/application-emails/", team_views.application_emails, name="application_emails"),
     path(
         "team/invitations/<int:pk>/revoke/",
         team_views.invitation_revoke_view,

@@ -227,6 +227,9 @@ class Job(models.Model):
     # Counted in Redis on each page view and added here in batches (jobs/views_counter.py), so a
     # job page never writes to the database.
     view_count = models.PositiveIntegerField(default=0, editable=False)
+    # Clicks on "Apply on the employer's website" (a POST that redirects), counted with one
+    # UPDATE ... SET n = n + 1 so two clicks at once are both counted.
+    external_apply_clicks = models.PositiveIntegerField(default=0, editable=False)
 
     # Maintained by a database trigger (migration 0003): weighted title > specialty > the rest.
     search_vector = SearchVectorField(null=True, editable=False)

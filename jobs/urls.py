@@ -10,4 +10,5 @@ urlpatterns = [
     path("feed.xml", feeds.aggregator_feed, name="aggregator_feed"),
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/report/", views.report, name="report"),
+    path("<slug:slug>/apply-elsewhere/", views.external_apply, name="external_apply"),
 ]

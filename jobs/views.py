@@ -5,7 +5,8 @@ from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, QueryDict
+from django.db.models import F
+from django.http import Http404, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST, require_safe
@@ -193,6 +194,17 @@ def share_links(job, url) -> dict:
         + urlencode({"url": url}, quote_via=quote),
         "x": "https://x.com/intent/post?" + urlencode({"text": title, "url": url}, quote_via=quote),
     }
+
+
+@require_POST
+def external_apply(request, slug):
+    """ "Apply on the employer's website": count the click (one atomic UPDATE, no read-modify-
+    write), then send the reader to the employer's own application page."""
+    job = get_public_job_or_404(slug)
+    if not job.is_open or job.apply_method != Job.ApplyMethod.EXTERNAL or not job.apply_url:
+        return redirect(job)
+    Job.objects.filter(pk=job.pk).update(external_apply_clicks=F("external_apply_clicks") + 1)
+    return HttpResponseRedirect(job.apply_url)
 
 
 @require_POST

@@ -24,7 +24,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
-from applications.models import Application, ProcessRating
+from applications.models import (
+    Application,
+    ApplicationEvent,
+    ApplicationNote,
+    ProcessRating,
+    ScreeningQuestion,
+)
 from articles.models import Comment
 from employers.invitations import invitation_token
 from employers.models import Company, Invitation, Membership, UpgradeRequest
@@ -33,6 +39,8 @@ from tests.applications.deadline_factories import (
     BreachedApplicationFactory,
     NotSelectedApplicationFactory,
 )
+from tests.applications.factories import ApplicationFactory, ScreeningQuestionFactory
+from tests.applications.helpers import pdf_upload
 from tests.articles.factories import (
     DraftArticleFactory,
     PublishedArticleFactory,
@@ -138,6 +146,26 @@ class World:
     @cached_property
     def summit_job(self) -> Job:
         return PublishedJobFactory(company=self.other_company, title="Summit live: Pharmacist")
+
+    @cached_property
+    def external_job(self) -> Job:
+        return self._job(
+            PublishedJobFactory,
+            title="Lakeside external: Respiratory Therapist",
+            apply_method=Job.ApplyMethod.EXTERNAL,
+            apply_url="https://careers.lakeside.example/rt",
+        )
+
+    # Applications: the candidate's, to Lakeside's live job
+
+    @cached_property
+    def application(self) -> Application:
+        self.fixture("private_storage")
+        return ApplicationFactory(job=self.published, candidate=self.fixture("candidate"))
+
+    @cached_property
+    def question(self) -> ScreeningQuestion:
+        return ScreeningQuestionFactory(job=self.published)
 
     # The candidate's applications to Lakeside (No-Ghosting actions)
 
@@ -330,6 +358,16 @@ def get(name: str, expect: dict[str, Expect], *, path=None, variant: str = "") -
     return Case(name=name, path=path or fixed(name), expect=expect, variant=variant)
 
 
+def application_url(name: str) -> Callable[[World], str]:
+    return lambda world: reverse(name, args=[world.application.pk])
+
+
+# Candidate pages (staff editors are candidate accounts, with no applications of their own).
+CANDIDATES = by_role(FORBIDDEN, guest=LOGIN, candidate=OK, staff_editor=OK)
+# The candidate's own application: any other candidate account gets a 404.
+MY_APPLICATION = by_role(FORBIDDEN, guest=LOGIN, candidate=OK, staff_editor=NOT_FOUND)
+
+
 JOB_ACTIONS = [
     "publish", "pause", "resume", "close", "renew", "feature", "unfeature", "duplicate", "delete",
 ]  # fmt: skip
@@ -469,6 +507,69 @@ GET_CASES: list[Case] = [
         )
         for action in JOB_ACTIONS
     ],
+    # Applying, My applications (the candidate's own), the pipeline (Lakeside's team's)
+    get(
+        "apply:job",
+        by_role(
+            FORBIDDEN,
+            # Sign in, then back to the job page (not the form's address).
+            guest=Expect(302, LOGIN_PATH, label="redirect to sign in"),
+            candidate=OK,
+            staff_editor=OK,  # staff editors are candidate accounts
+        ),
+        path=lambda w: reverse("apply:job", args=[w.published.slug]),
+    ),
+    get(
+        "jobs:external_apply",
+        POST_ONLY,
+        path=lambda w: reverse("jobs:external_apply", args=[w.external_job.slug]),
+    ),
+    get("applications:list", CANDIDATES),
+    get("applications:detail", MY_APPLICATION, path=application_url("applications:detail")),
+    get("applications:submitted", MY_APPLICATION, path=application_url("applications:submitted")),
+    get("applications:withdraw", POST_ONLY, path=application_url("applications:withdraw")),
+    get("applications:message", POST_ONLY, path=application_url("applications:message")),
+    get("applications_dashboard:inbox", EMPLOYERS),
+    get("applications_dashboard:inbox_export", EMPLOYERS),
+    get("applications_dashboard:bulk_not_selected", POST_ONLY),
+    *[
+        get(
+            f"applications_dashboard:{name}",
+            LAKESIDE_TEAM,
+            path=application_url(f"applications_dashboard:{name}"),
+        )
+        for name in ("applicant", "resume")
+    ],
+    *[
+        get(
+            f"applications_dashboard:{name}",
+            POST_ONLY,
+            path=application_url(f"applications_dashboard:{name}"),
+        )
+        for name in ("move", "note", "message")
+    ],
+    *[
+        get(
+            f"applications_dashboard:{name}",
+            LAKESIDE_TEAM,
+            path=job_url(f"applications_dashboard:{name}", "published"),
+        )
+        for name in ("job", "job_export", "questions")
+    ],
+    get(
+        "applications_dashboard:job",
+        SUMMIT_TEAM,
+        path=job_url("applications_dashboard:job", "summit_job"),
+        variant="summit",
+    ),
+    get(
+        "applications_dashboard:question_delete",
+        POST_ONLY,
+        path=lambda w: reverse(
+            "applications_dashboard:question_delete", args=[w.published.pk, w.question.pk]
+        ),
+    ),
+    get("employers:application_emails", POST_ONLY),
     # Public company pages and pricing
     get("companies:list", EVERYONE),
     get("companies:detail", EVERYONE, path=lambda w: w.company.get_absolute_url()),
@@ -565,6 +666,7 @@ ADMIN_EDITORS_MAY_NOT_VIEW = {
     "accounts.user",
     "applications.neverheardbackreport",
     "applications.processrating",
+    "applications.application",
     "account.emailaddress",
     "auth.group",
     "sites.site",
@@ -658,6 +760,31 @@ OWNER_ACTION = {**LAKESIDE_OWNER_ACTION, "other_employer": DONE}
 
 def job_state(job: str, *fields: str) -> Callable[[World], object]:
     return lambda world: Job.objects.filter(pk=getattr(world, job).pk).values(*fields).first()
+
+
+def application_state(*fields: str) -> Callable[[World], object]:
+    return lambda world: Application.objects.values(*fields).get(pk=world.application.pk)
+
+
+def application_events(world: World) -> int:
+    return ApplicationEvent.objects.filter(application=world.application).count()
+
+
+# The candidate's own application: others get a 404 (candidates) or a 403 (employers).
+# The No-Ghosting actions on an application: employers cannot reach candidates' pages (403);
+# any other candidate, or staff, gets a 404.
+NOT_MY_APPLICATION_ACTION = by_role(
+    NOT_FOUND,
+    guest=LOGIN,
+    candidate=DONE,
+    employer_owner=FORBIDDEN,
+    employer_recruiter=FORBIDDEN,
+    other_employer=FORBIDDEN,
+)
+MY_APPLICATION_ACTION = {
+    **by_role(FORBIDDEN, guest=LOGIN, staff_editor=NOT_FOUND),
+    "candidate": DONE,
+}
 
 
 def lakeside_jobs(world: World) -> int:
@@ -834,6 +961,121 @@ POST_CASES: list[Action] = [
         expect=by_role(DONE, guest=LOGIN),
         acts=SIGNED_IN_ROLES,
     ),
+    # Applying: candidate accounts only, to live jobs only.
+    Action(
+        name="apply:job",
+        path=lambda w: reverse("apply:job", args=[w.published.slug]),
+        data=lambda w: {"resume_file": pdf_upload(), "cover_letter": ""},
+        state=lambda w: sorted(Application.objects.values_list("candidate__email", flat=True)),
+        expect=by_role(
+            FORBIDDEN,
+            guest=Expect(302, LOGIN_PATH, label="redirect to sign in"),
+            candidate=DONE,
+            staff_editor=DONE,
+        ),  # fmt: skip
+        acts=frozenset({"candidate", "staff_editor"}),
+    ),
+    Action(
+        name="apply:job",
+        variant="closed",
+        path=lambda w: reverse("apply:job", args=[w.closed.slug]),
+        data=lambda w: {"resume_file": pdf_upload(), "cover_letter": ""},
+        state=lambda w: Application.objects.count(),
+        expect=by_role(
+            FORBIDDEN,
+            guest=Expect(302, LOGIN_PATH, label="redirect to sign in"),
+            candidate=DONE,
+            staff_editor=DONE,  # back to the job page, which says it closed
+        ),  # fmt: skip
+    ),
+    Action(
+        name="jobs:external_apply",
+        path=lambda w: reverse("jobs:external_apply", args=[w.external_job.slug]),
+        state=job_state("external_job", "external_apply_clicks"),
+        expect=by_role(redirect("/rt", "redirect to the employer's site")),
+        acts=ALL,
+    ),
+    # The candidate's own application
+    Action(
+        name="applications:withdraw",
+        path=application_url("applications:withdraw"),
+        state=application_state("stage"),
+        expect=MY_APPLICATION_ACTION,
+        acts=frozenset({"candidate"}),
+    ),
+    Action(
+        name="applications:message",
+        path=application_url("applications:message"),
+        data=lambda w: {"body": "Written by whoever posted this"},
+        state=application_events,
+        expect=MY_APPLICATION_ACTION,
+        acts=frozenset({"candidate"}),
+    ),
+    # Lakeside's team answers the candidate's application; Summit's owner gets a 404.
+    Action(
+        name="applications_dashboard:move",
+        path=application_url("applications_dashboard:move"),
+        data=lambda w: {"stage": "interview", "message": "Come in on Tuesday."},
+        state=application_state("stage", "first_response_at"),
+        expect=LAKESIDE_JOB_ACTION,
+        acts=TEAM,
+    ),
+    Action(
+        name="applications_dashboard:message",
+        path=application_url("applications_dashboard:message"),
+        data=lambda w: {"body": "Written by whoever posted this"},
+        state=application_events,
+        expect=LAKESIDE_JOB_ACTION,
+        acts=TEAM,
+    ),
+    Action(
+        name="applications_dashboard:note",
+        path=application_url("applications_dashboard:note"),
+        data=lambda w: {"body": "Written by whoever posted this"},
+        state=lambda w: ApplicationNote.objects.filter(application=w.application).count(),
+        expect=LAKESIDE_JOB_ACTION,
+        acts=TEAM,
+    ),
+    Action(
+        name="applications_dashboard:bulk_not_selected",
+        path=fixed("applications_dashboard:bulk_not_selected"),
+        data=lambda w: {"application": [w.application.pk], "message": "Thank you."},
+        state=application_state("stage"),
+        # Summit's owner's request goes through, but it moves none of Lakeside's applicants.
+        expect={**LAKESIDE_JOB_ACTION, "other_employer": DONE},
+        acts=TEAM,
+    ),
+    Action(
+        name="applications_dashboard:questions",
+        path=job_url("applications_dashboard:questions", "published"),
+        data=lambda w: {"prompt": "Do you hold BLS?", "kind": "yes_no", "required": "on"},
+        state=lambda w: ScreeningQuestion.objects.filter(job=w.published).count(),
+        expect=LAKESIDE_JOB_ACTION,
+        acts=TEAM,
+    ),
+    Action(
+        name="applications_dashboard:question_delete",
+        path=lambda w: reverse(
+            "applications_dashboard:question_delete", args=[w.published.pk, w.question.pk]
+        ),
+        state=lambda w: ScreeningQuestion.objects.filter(pk=w.question.pk).exists(),
+        expect=LAKESIDE_JOB_ACTION,
+        acts=TEAM,
+    ),
+    Action(
+        name="employers:application_emails",
+        path=fixed("employers:application_emails"),
+        data=lambda w: {"application_emails": "daily_digest"},
+        state=lambda w: Membership.objects.values_list("application_emails", flat=True).get(
+            pk=w.recruiter_membership.pk
+        ),
+        # Each member sets their own: only the recruiter's own POST changes the recruiter's.
+        expect={
+            **EMPLOYERS,
+            **dict.fromkeys(["employer_owner", "employer_recruiter", "other_employer"], DONE),
+        },
+        acts=frozenset({"employer_recruiter"}),
+    ),  # fmt: skip
     # Only the applicant reports or rates their own application; for anyone else it is a 404.
     Action(
         name="no_ghosting:never_heard_back",
@@ -841,7 +1083,7 @@ POST_CASES: list[Action] = [
         state=lambda w: Application.objects.values("never_heard_back_at").get(
             pk=w.overdue_application.pk
         ),
-        expect=by_role(NOT_FOUND, guest=LOGIN, candidate=DONE),
+        expect=NOT_MY_APPLICATION_ACTION,
         acts=frozenset({"candidate"}),
     ),
     Action(
@@ -849,7 +1091,7 @@ POST_CASES: list[Action] = [
         path=lambda w: reverse("no_ghosting:rate", args=[w.finished_application.pk]),
         data=lambda w: {"speed": "4", "communication": "5", "comment": ""},
         state=lambda w: ProcessRating.objects.filter(application=w.finished_application).count(),
-        expect=by_role(NOT_FOUND, guest=LOGIN, candidate=DONE),
+        expect=NOT_MY_APPLICATION_ACTION,
         acts=frozenset({"candidate"}),
     ),
     # Reports and comments are open to everyone, but only on what the public may see.

@@ -82,6 +82,25 @@ def staff_editor(db):
     return editor
 
 
+@pytest.fixture
+def private_storage(settings, tmp_path, monkeypatch):
+    """Resumes in a throwaway private storage. The model field resolved its storage when it
+    was defined, so it is pointed at the new one too."""
+    from django.core.files.storage import storages
+
+    from applications.models import Resume
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "private"), "base_url": None},
+        },
+    }
+    monkeypatch.setattr(Resume._meta.get_field("file"), "storage", storages["private"])
+    return storages["private"]
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """Debian's Chromium: Playwright cannot download its own browser on these machines."""

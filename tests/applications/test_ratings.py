@@ -96,7 +96,8 @@ def test_someone_else_cannot_rate_an_application(client, finished):
 def test_the_company_cannot_rate_itself(client, employer_owner, finished):
     client.force_login(employer_owner)
 
-    assert rate(client, finished).status_code == 404
+    # Employers cannot reach candidates' pages at all.
+    assert rate(client, finished).status_code == 403
     assert not ProcessRating.objects.exists()
 
 
