@@ -84,12 +84,11 @@ def _claimed(ids):
 
 
 def _candidate_application_url(application) -> str:
-    # The candidate's application page, built by the apply flow at /me/applications/<id>/.
-    return f"{settings.SITE_URL}/me/applications/{application.pk}/"
+    return settings.SITE_URL + reverse("applications:detail", args=[application.pk])
 
 
 def _team_applicants_url() -> str:
-    return f"{settings.SITE_URL}/dashboard/applicants/"
+    return settings.SITE_URL + reverse("applications_dashboard:inbox")
 
 
 def _candidate_recipient(application) -> list[Recipient]:

@@ -4,6 +4,7 @@ ratings, both POSTs from the candidate's application page (built by the apply fl
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from applications.no_ghosting import application_report_never_heard_back
@@ -14,8 +15,7 @@ from infra.refusals import Refusal, on_refusal_redirect
 
 
 def application_page(request, pk: int) -> str:
-    # The candidate's application page (/me/applications/<id>/, the apply flow's view).
-    return f"/me/applications/{pk}/"
+    return reverse("applications:detail", args=[pk])
 
 
 def _back(request, application):

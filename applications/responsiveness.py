@@ -153,7 +153,7 @@ def _email_on_notice(since_by_company: dict) -> int:
             context={
                 "company": company,
                 "min_rate": settings.NO_GHOSTING_MIN_RATE,
-                "applicants_url": f"{settings.SITE_URL}/dashboard/applicants/",
+                "applicants_url": settings.SITE_URL + reverse("applications_dashboard:inbox"),
                 "policy_url": settings.SITE_URL + reverse("pages:no_ghosting"),
             },
             about=company,

@@ -151,7 +151,7 @@ def detail(request, pk):
 
 @require_POST
 @candidate_required
-@on_refusal_redirect(lambda request, pk: f"/me/applications/{pk}/")
+@on_refusal_redirect(lambda request, pk: reverse("applications:detail", args=[pk]))
 def withdraw(request, pk):
     application = get_application_for_candidate(request, pk)
     services.application_withdraw(application=application)
@@ -163,7 +163,7 @@ def withdraw(request, pk):
 
 @require_POST
 @candidate_required
-@on_refusal_redirect(lambda request, pk: f"/me/applications/{pk}/")
+@on_refusal_redirect(lambda request, pk: reverse("applications:detail", args=[pk]))
 def message_post(request, pk):
     application = get_application_for_candidate(request, pk)
     form = MessageForm(request.POST)

@@ -94,10 +94,6 @@ def job_update(*, job: Job, fields: dict) -> Job:
 # Employer actions --------------------------------------------------------------------------
 
 
-# The employer's all-jobs applicant inbox (built with the applications pipeline).
-APPLICANT_INBOX_PATH = "/dashboard/applicants/"
-
-
 def _require_not_on_notice(job: Job) -> None:
     """A company on notice under the No-Ghosting Policy publishes nothing new until it has
     answered its overdue applications. The flag is a Company column kept by the applications
@@ -109,7 +105,9 @@ def _require_not_on_notice(job: Job) -> None:
             "answered on time, and some are past their deadline. Answer every overdue "
             "application, then publish: the notice lifts within a few minutes.",
             "on_notice",
-            link=APPLICANT_INBOX_PATH,
+            link=reverse(
+                "applications_dashboard:inbox"
+            ),  # by name: jobs never imports applications
             link_text="Answer overdue applications",
         )
 
