@@ -18,8 +18,9 @@ from jobs.choices import US_STATES, Credential, PayPeriod, Profession, Shift, Wo
 # RN or LPN license issued by one of them lets the nurse practise in all of them.
 # fmt: off
 NLC_STATES = frozenset({
-    "AL", "AZ", "AR", "CO", "CT", "DE", "FL", "GA", "ID", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MS", "MO", "MT", "NE",
-    "NH", "NJ", "NM", "NC", "ND", "OH", "OK", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
+    "AL", "AZ", "AR", "CO", "CT", "DE", "FL", "GA", "ID", "IN", "IA", "KS", "KY", "LA", "ME", "MD",
+    "MS", "MO", "MT", "NE", "NH", "NJ", "NM", "NC", "ND", "OH", "OK", "PA", "RI", "SC", "SD", "TN",
+    "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
 })
 # fmt: on
 
