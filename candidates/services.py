@@ -28,8 +28,9 @@ def profile_for_update(*, user) -> CandidateProfile:
 
 @transaction.atomic
 def profile_update(*, user, form) -> CandidateProfile:
-    """Save a section form of the profile itself (about, preferences, visibility)."""
-    form.instance = profile_for_update(user=user)
+    """Save a section form of the profile itself (about, preferences, visibility), bound to the
+    user's profile or to a new, unsaved one: the first save creates it."""
+    form.instance.user = user
     return form.save()
 
 
@@ -179,6 +180,7 @@ def credentials_queue_expiry_reminders(*, limit: int = 2000) -> int:
                     Cast(OuterRef("expires_on"), CharField()),
                     Value(":to:"),
                     Lower(OuterRef("profile__user__email")),
+                    output_field=CharField(),
                 )
             )
             due = (
