@@ -12,6 +12,7 @@ from django.db import transaction
 
 from accounts.models import User
 from demo.articles import seed_articles
+from demo.candidates import seed_candidates
 from demo.companies import seed_companies_profile
 from demo.jobs import seed_jobs
 from employers.models import Company, Membership
@@ -117,6 +118,7 @@ class Command(BaseCommand):
         )
         created += seed_jobs(companies)
         created += seed_articles()
+        created += seed_candidates()
         return created
 
     def user(self, email, full_name, role, **flags):
