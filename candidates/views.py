@@ -301,13 +301,15 @@ def saved(request):
 
 
 def _after_save(request, job, *, saved: bool):
+    # The button sends `next` in its target's query string (it may sit inside the search form).
+    back = request.POST.get("next") or request.GET.get("next", "")
     if request.htmx:
         return render(
             request,
             "candidates/_save_button.html",
-            {"job": job, "is_saved": saved, "announce": True, "next": request.POST.get("next", "")},
+            {"job": job, "is_saved": saved, "announce": True, "next": back},
         )
-    return redirect(safe_local_url(request, request.POST.get("next", "")) or job.get_absolute_url())
+    return redirect(safe_local_url(request, back) or job.get_absolute_url())
 
 
 @candidate_only

@@ -81,6 +81,7 @@ def search(request):
         "empty_state": empty_state_links(params, job_search) if not results.total else {},
         "qualify": {"on": qualify_on} if qualifications is not None else None,
         "saved_job_ids": saved_job_ids(request.user, [job.pk for job in results.jobs]),
+        "save_in_form": True,  # the result cards sit inside the search form
     }
     if qualify_on:
         context["chips"].append(("Jobs I qualify for", search_url(params, qualify=None)))

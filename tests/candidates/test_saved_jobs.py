@@ -125,3 +125,19 @@ def test_a_paused_saved_job_is_not_called_closed(candidate):
     SavedJobFactory(user=candidate, job=job)
     Job.objects.filter(pk=job.pk).update(status=Job.Status.PAUSED)
     assert saved_jobs_notice_closed() == 0
+
+
+def test_the_save_button_inside_the_search_form_leaks_nothing_into_searches(client, candidate):
+    job = PublishedJobFactory(title="Telemetry RN")
+    client.force_login(candidate)
+    html = client.get("/jobs/?q=telemetry").content.decode()
+    start = html.index('<form id="job-search"')
+    form = html[start : html.index("</form>", start)]
+    # No form nested in the search form, no hidden field of ours in it: only the button holds
+    # the token, and a browser sends a button's value only when that button is pressed.
+    assert form.count("<form") == 1
+    assert 'type="hidden" name="csrfmiddlewaretoken"' not in form
+    target = reverse("candidates:save_job", args=[job.pk]) + "?next=/jobs/%3Fq%3Dtelemetry"
+    assert f'formaction="{target}"' in form
+    response = client.post(target, {"q": "telemetry"})
+    assert response["Location"] == "/jobs/?q=telemetry"
