@@ -2,6 +2,7 @@
 the date); who checked it is always the staff member who saved it, never typed in."""
 
 from django.contrib import admin
+from django.db import models
 
 from candidates.models import CandidateProfile, Certification, Education, License, WorkExperience
 
@@ -37,6 +38,7 @@ class LicenseAdmin(admin.ModelAdmin):
     search_fields = ["number", "profile__user__email"]
     raw_id_fields = ["profile"]
     readonly_fields = ["verified_by"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (
             None,
