@@ -4,8 +4,6 @@ they want, and the jobs they saved. Resumes are applications.Resume (the apply f
 A profile is hidden until its owner makes it visible to verified employers.
 """
 
-from datetime import date
-
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
@@ -111,17 +109,10 @@ class CandidateProfile(models.Model):
         return [labels.get(value, value) for value in self.workplace_types]
 
 
-class ExpiringQuerySet(models.QuerySet):
-    def current(self, today: date | None = None):
-        """Not past their expiry date (no date: does not expire)."""
-        today = today or timezone.localdate()
-        return self.filter(Q(expires_on__isnull=True) | Q(expires_on__gte=today))
-
-
 class Expiring(models.Model):
-    expires_on = models.DateField(null=True, blank=True)
+    """A credential's expiry date (none: it does not expire) and what follows from it."""
 
-    objects = ExpiringQuerySet.as_manager()
+    expires_on = models.DateField(null=True, blank=True)
 
     class Meta:
         abstract = True
