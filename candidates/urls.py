@@ -6,4 +6,17 @@ app_name = "candidates"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("profile/", views.profile, name="profile"),
+    path("profile/about/", views.about, name="about"),
+    path("profile/preferences/", views.preferences, name="preferences"),
+    path("profile/visibility/", views.visibility, name="visibility"),
+    path("profile/resumes/", views.resume_upload, name="resume_upload"),
+    path("profile/resumes/<int:pk>/default/", views.resume_default, name="resume_default"),
+    path("profile/resumes/<int:pk>/delete/", views.resume_delete, name="resume_delete"),
+    path("profile/<slug:section>/add/", views.item_add, name="item_add"),
+    path("profile/<slug:section>/<int:pk>/", views.item_edit, name="item_edit"),
+    path("profile/<slug:section>/<int:pk>/delete/", views.item_delete, name="item_delete"),
+    path("saved/", views.saved, name="saved"),
+    path("saved/<int:job_id>/save/", views.save_job, name="save_job"),
+    path("saved/<int:job_id>/remove/", views.unsave_job, name="unsave_job"),
 ]

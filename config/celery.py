@@ -61,6 +61,16 @@ app.conf.beat_schedule = {
         "task": "applications.tasks.send_daily_digests",
         "schedule": crontab(hour=7, minute=5),
     },
+    # Candidates: "your license/certification expires in 60 (14) days", once each.
+    "candidates-send-credential-expiry-reminders": {
+        "task": "candidates.tasks.send_credential_expiry_reminders",
+        "schedule": crontab(hour=8, minute=11),
+    },
+    # Candidates: "a job you saved has closed", once per saved job.
+    "candidates-notice-closed-saved-jobs": {
+        "task": "candidates.tasks.notice_closed_saved_jobs",
+        "schedule": crontab(minute="*/30"),
+    },
     "accounts-clear-expired-sessions": {
         "task": "accounts.tasks.clear_expired_sessions",
         "schedule": crontab(hour=4, minute=17),

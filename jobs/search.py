@@ -222,6 +222,9 @@ class JobSearch:
     min_pay_annual: int | None = None
     posted_within: int | None = None
     sort: str = ""
+    # "Jobs I qualify for": the searcher's credential codes and license states, given as plain
+    # data by the view (jobs knows nothing of candidates); None when the filter is off.
+    qualified_with: tuple[tuple[str, ...], tuple[str, ...]] | None = None
 
     @property
     def effective_sort(self) -> str:
@@ -232,7 +235,11 @@ class JobSearch:
     @property
     def has_filters(self) -> bool:
         return bool(
-            any(self.filters.values()) or self.min_pay_annual or self.posted_within or self.place
+            any(self.filters.values())
+            or self.min_pay_annual
+            or self.posted_within
+            or self.place
+            or self.qualified_with is not None
         )
 
     # Conditions ---------------------------------------------------------------------------
@@ -283,6 +290,11 @@ class JobSearch:
             conditions["credential"] = Q(required_credentials__overlap=self.filters["credential"])
         if self.min_pay_annual:
             conditions["min_pay"] = Q(pay_max_annual__gte=self.min_pay_annual)
+        if self.qualified_with is not None:
+            credentials, states = (list(values) for values in self.qualified_with)
+            conditions["qualify"] = Q(required_credentials__contained_by=credentials) & Q(
+                license_states__contained_by=states
+            )
         if self.posted_within:
             conditions["posted_within"] = Q(
                 published_at__gte=now - timedelta(days=self.posted_within)

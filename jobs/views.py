@@ -1,5 +1,6 @@
 """Public job pages: search, the job page (410 once the job is gone), "report this job"."""
 
+import dataclasses
 import re
 from urllib.parse import quote, urlencode
 
@@ -11,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST, require_safe
 
+from candidates.selectors import credential_match, qualifications_of, saved_job_ids
 from infra.rate_limits import form_over_limit
 from jobs.choices import PayPeriod, WorkplaceType
 from jobs.jsonld import as_script_content, job_posting
@@ -52,6 +54,17 @@ def get_public_job_or_404(slug: str) -> Job:
 def search(request):
     form = JobSearchForm(request.GET)
     job_search = form.search()
+    # "Jobs I qualify for" (candidates with a profile): their credentials as plain data.
+    qualifications = qualifications_of(request.user)
+    qualify_on = qualifications is not None and request.GET.get("qualify") == "1"
+    if qualify_on:
+        job_search = dataclasses.replace(
+            job_search,
+            qualified_with=(
+                tuple(sorted(qualifications.credentials)),
+                tuple(sorted(qualifications.states)),
+            ),
+        )
     results = job_search.run(form.cleaned_data.get("page"))
     params = request.GET
     context = {
@@ -67,7 +80,12 @@ def search(request):
         "pagination": pagination(params, results.page) if results.total else None,
         "suggestion_url": search_url(params, q=results.suggestion) if results.suggestion else "",
         "empty_state": empty_state_links(params, job_search) if not results.total else {},
+        "qualify": {"on": qualify_on} if qualifications is not None else None,
+        "saved_job_ids": saved_job_ids(request.user, [job.pk for job in results.jobs]),
+        "save_in_form": True,  # the result cards sit inside the search form
     }
+    if qualify_on:
+        context["chips"].append(("Jobs I qualify for", search_url(params, qualify=None)))
     partial = bool(request.htmx) and not request.htmx.history_restore_request
     # Typing in the form must not be overwritten; a link (filter chip, "Did you mean", page)
     # changed the search behind the form's back, so the form's text fields follow it.
@@ -169,6 +187,7 @@ def gone(request, job):
 def render_job_page(request, job, report_form, *, status=200, report_open=False):
     description = job_description_html(job)
     url = settings.SITE_URL + job.get_absolute_url()
+    similar_jobs = list(Job.objects.published().with_company().similar_to(job)[:SIMILAR_JOBS])
     context = {
         "job": job,
         "description": description,
@@ -176,7 +195,10 @@ def render_job_page(request, job, report_form, *, status=200, report_open=False)
         "jsonld": as_script_content(job_posting(job, description=description)),
         "canonical_url": url,
         "meta_description": visible_text(description)[:155],
-        "similar_jobs": list(Job.objects.published().with_company().similar_to(job)[:SIMILAR_JOBS]),
+        "similar_jobs": similar_jobs,
+        # The signed-in candidate's credentials against this job, and what they saved.
+        "match": credential_match(job, qualifications_of(request.user)),
+        "saved_job_ids": saved_job_ids(request.user, [job.pk] + [j.pk for j in similar_jobs]),
         "hourly": job.pay_period == PayPeriod.HOUR,
         "share": share_links(job, url),
         "report_form": report_form,

@@ -29,9 +29,11 @@ from applications.models import (
     ApplicationEvent,
     ApplicationNote,
     ProcessRating,
+    Resume,
     ScreeningQuestion,
 )
 from articles.models import Comment
+from candidates.models import CandidateProfile, License, SavedJob
 from employers.invitations import invitation_token
 from employers.models import Company, Invitation, Membership, UpgradeRequest
 from jobs.models import Job, JobReport
@@ -201,6 +203,25 @@ class World:
     def summit_invitation(self) -> Invitation:
         return self._invitation(self.other_company)
 
+    # The candidate's profile items (staff_editor is another candidate account)
+
+    @cached_property
+    def candidate_license(self) -> License:
+        profile, _ = CandidateProfile.objects.get_or_create(user=self.fixture("candidate"))
+        return License.objects.create(profile=profile, license_type="rn", state="CO", number="RN1")
+
+    @cached_property
+    def candidate_resume(self) -> Resume:
+        # A stored name only: nothing is written to disk for the matrix.
+        return Resume.objects.create(
+            owner=self.fixture("candidate"),
+            file="resumes/matrix.pdf",
+            original_name="resume.pdf",
+            format="pdf",
+            size=100,
+            is_default=True,
+        )
+
     # Articles
 
     @cached_property
@@ -319,6 +340,11 @@ TO_HOME = {
     "staff_editor": redirect("/admin/"),  # staff start in admin
 }
 GUESTS_ONLY = {"guest": OK, **TO_HOME}
+# The job seeker's pages under /me/ (staff editors are candidate accounts).
+CANDIDATES = by_role(FORBIDDEN, guest=LOGIN, candidate=OK, staff_editor=OK)
+# One of the candidate's own items: another candidate (staff_editor) gets a 404.
+CANDIDATES_OWN = {**CANDIDATES, "staff_editor": NOT_FOUND}
+POST_ONLY_CANDIDATES = {**CANDIDATES, "candidate": NOT_ALLOWED, "staff_editor": NOT_ALLOWED}
 
 
 # GET cases ---------------------------------------------------------------------------------
@@ -429,6 +455,57 @@ GET_CASES: list[Case] = [
             candidate=OK,
             staff_editor=OK,  # staff editors are candidate accounts
         ),
+    ),
+    get("candidates:profile", CANDIDATES),
+    get("candidates:about", CANDIDATES),
+    get("candidates:preferences", CANDIDATES),
+    get("candidates:saved", CANDIDATES),
+    get("candidates:visibility", POST_ONLY_CANDIDATES),
+    get("candidates:resume_upload", POST_ONLY_CANDIDATES),
+    *[
+        get(
+            f"candidates:resume_{action}",
+            POST_ONLY_CANDIDATES,
+            path=lambda w, action=action: reverse(
+                f"candidates:resume_{action}", args=[w.candidate_resume.pk]
+            ),
+        )
+        for action in ["default", "delete"]
+    ],
+    *[
+        get(
+            "candidates:item_add",
+            CANDIDATES,
+            path=fixed("candidates:item_add", section=section),
+            variant=section,
+        )
+        for section in ["licenses", "certifications", "education", "experience"]
+    ],
+    get(
+        "candidates:item_add",
+        {**CANDIDATES, "candidate": NOT_FOUND, "staff_editor": NOT_FOUND},
+        path=fixed("candidates:item_add", section="hobbies"),
+        variant="unknown",
+    ),
+    get(
+        "candidates:item_edit",
+        CANDIDATES_OWN,
+        path=lambda w: reverse("candidates:item_edit", args=["licenses", w.candidate_license.pk]),
+    ),
+    get(
+        "candidates:item_delete",
+        POST_ONLY_CANDIDATES,
+        path=lambda w: reverse("candidates:item_delete", args=["licenses", w.candidate_license.pk]),
+    ),
+    get(
+        "candidates:save_job",
+        POST_ONLY_CANDIDATES,
+        path=job_url("candidates:save_job", "published"),
+    ),
+    get(
+        "candidates:unsave_job",
+        POST_ONLY_CANDIDATES,
+        path=job_url("candidates:unsave_job", "published"),
     ),
     # The employer dashboard: the signed-in employer's own company
     get("employers:dashboard", EMPLOYERS),
@@ -677,6 +754,8 @@ ADMIN_EDITORS_MAY_NOT_VIEW = {
     "jobs.jobreport",
     "pages.contactmessage",
     "notifications.notification",
+    "candidates.candidateprofile",
+    "candidates.license",
 }
 # Non-staff accounts are sent to the admin's own sign-in page.
 ADMIN_STAFF = by_role(ADMIN_LOGIN, staff_editor=OK)
@@ -1093,6 +1172,51 @@ POST_CASES: list[Action] = [
         state=lambda w: ProcessRating.objects.filter(application=w.finished_application).count(),
         expect=NOT_MY_APPLICATION_ACTION,
         acts=frozenset({"candidate"}),
+    ),
+    # The candidate area: candidates act on their own things only.
+    Action(
+        name="candidates:about",
+        path=fixed("candidates:about"),
+        data=lambda w: {"headline": "Changed by whoever posted this"},
+        state=lambda w: sorted(CandidateProfile.objects.values_list("user_id", "headline")),
+        expect={**CANDIDATES, "candidate": DONE, "staff_editor": DONE},
+        acts=frozenset({"candidate", "staff_editor"}),
+    ),
+    Action(
+        name="candidates:item_delete",
+        path=lambda w: reverse("candidates:item_delete", args=["licenses", w.candidate_license.pk]),
+        state=lambda w: License.objects.filter(pk=w.candidate_license.pk).exists(),
+        expect={**CANDIDATES_OWN, "candidate": DONE},
+        acts=frozenset({"candidate"}),
+    ),
+    Action(
+        name="candidates:item_edit",
+        path=lambda w: reverse("candidates:item_edit", args=["licenses", w.candidate_license.pk]),
+        data=lambda w: {"license_type": "rn", "state": "TX", "number": "CHANGED"},
+        state=lambda w: License.objects.values("number").get(pk=w.candidate_license.pk),
+        expect={**CANDIDATES_OWN, "candidate": DONE},
+        acts=frozenset({"candidate"}),
+    ),
+    Action(
+        name="candidates:resume_delete",
+        path=lambda w: reverse("candidates:resume_delete", args=[w.candidate_resume.pk]),
+        state=lambda w: Resume.objects.filter(pk=w.candidate_resume.pk).exists(),
+        expect={**CANDIDATES_OWN, "candidate": DONE},
+        acts=frozenset({"candidate"}),
+    ),
+    Action(
+        name="candidates:save_job",
+        path=job_url("candidates:save_job", "published"),
+        state=lambda w: sorted(SavedJob.objects.values_list("user_id", "job_id")),
+        expect={**CANDIDATES, "candidate": DONE, "staff_editor": DONE},
+        acts=frozenset({"candidate", "staff_editor"}),
+    ),
+    Action(
+        name="candidates:save_job",
+        variant="closed",
+        path=job_url("candidates:save_job", "closed"),
+        state=lambda w: SavedJob.objects.count(),
+        expect={**CANDIDATES, "candidate": NOT_FOUND, "staff_editor": NOT_FOUND},
     ),
     # Reports and comments are open to everyone, but only on what the public may see.
     Action(

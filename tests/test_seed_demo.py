@@ -84,8 +84,10 @@ def test_seed_puts_back_a_deleted_demo_user(seeded):
 
     output = seed()
 
-    assert output == "Demo data ready (1 new objects).\n"
+    # The account, and (María being the demo job seeker) her profile, saved jobs and resume.
+    assert re.fullmatch(r"Demo data ready \(\d+ new objects\)\.\n", output)
     restored = User.objects.get(email=CANDIDATES[0][0])
+    assert restored.candidate_profile.licenses.exists()
     assert restored.check_password(DEMO_PASSWORD)
     assert EmailAddress.objects.get(user=restored).verified
 
@@ -220,3 +222,17 @@ def test_demo_pages_are_full_for_the_demo_employer_and_candidate(client, seeded)
         in client.get(tidewater.get_absolute_url()).content.decode()
     )
     assert "<strong>33%</strong>" in client.get(on_notice.get_absolute_url()).content.decode()
+
+
+def test_the_demo_candidate_has_a_full_profile_licenses_and_saved_jobs(seeded):
+    from candidates.models import CandidateProfile
+    from candidates.selectors import profile_completeness, resumes_of
+
+    profile = CandidateProfile.objects.get(user__email="maria.alvarez@example.com")
+    percent, _ = profile_completeness(profile, resumes_of(profile.user))
+    assert percent == 100
+    licenses = list(profile.licenses.all())
+    assert any(license.expires_soon for license in licenses)
+    assert any(license.is_verified for license in licenses)
+    assert profile.user.saved_jobs.count() >= 3
+    assert seed().startswith("Demo data already loaded")

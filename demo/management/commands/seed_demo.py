@@ -14,6 +14,7 @@ from accounts.models import User
 from applications.responsiveness import companies_refresh_responsiveness
 from demo.applications import seed_applications
 from demo.articles import seed_articles
+from demo.candidates import seed_candidates
 from demo.companies import seed_companies_profile
 from demo.jobs import seed_jobs
 from employers.models import Company, Membership
@@ -134,6 +135,7 @@ class Command(BaseCommand):
         )
         created += seed_jobs(companies)
         created += seed_articles()
+        created += seed_candidates()
         created += seed_applications(candidates)
         return created
 

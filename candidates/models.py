@@ -1,0 +1,328 @@
+"""A job seeker's profile: what they do, what they hold (certifications and state licenses), what
+they want, and the jobs they saved. Resumes are applications.Resume (the apply flow sends them).
+
+A profile is hidden until its owner makes it visible to verified employers.
+"""
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from jobs.choices import US_STATES, Credential, PayPeriod, Profession, Shift, WorkplaceType
+
+# Nurse Licensure Compact members (ncsbn.org, "NLC states", implemented as of 2026): a multistate
+# RN or LPN license issued by one of them lets the nurse practise in all of them.
+# fmt: off
+NLC_STATES = frozenset({
+    "AL", "AZ", "AR", "CO", "CT", "DE", "FL", "GA", "ID", "IN", "IA", "KS", "KY", "LA", "ME", "MD",
+    "MS", "MO", "MT", "NE", "NH", "NJ", "NM", "NC", "ND", "OH", "OK", "PA", "RI", "SC", "SD", "TN",
+    "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
+})
+# fmt: on
+
+
+class WorkAuthorization(models.TextChoices):
+    CITIZEN = "citizen", "US citizen"
+    PERMANENT_RESIDENT = "permanent_resident", "Permanent resident (green card)"
+    AUTHORIZED = "authorized", "Authorized to work in the US (visa or EAD)"
+    NEEDS_SPONSORSHIP = "needs_sponsorship", "Will need visa sponsorship"
+
+
+class Visibility(models.TextChoices):
+    HIDDEN = "hidden", "Hidden: only I can see my profile"
+    VERIFIED_EMPLOYERS = "verified_employers", "Visible to verified employers"
+
+
+class CandidateProfile(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="candidate_profile"
+    )
+    headline = models.CharField(
+        max_length=140, blank=True, help_text="For example “ICU nurse, 6 years, nights”."
+    )
+    profession = models.CharField(max_length=48, choices=Profession.choices, blank=True)
+    specialties = ArrayField(
+        models.CharField(max_length=60),
+        default=list,
+        blank=True,
+        size=10,
+        help_text="Separated by commas: ICU, cardiac step-down.",
+    )
+    years_experience = models.PositiveSmallIntegerField(
+        "years of experience", null=True, blank=True
+    )
+    desired_pay_min = models.DecimalField(
+        "desired pay, at least", max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    desired_pay_period = models.CharField(
+        "per", max_length=8, choices=PayPeriod.choices, default=PayPeriod.HOUR
+    )
+    shifts = ArrayField(
+        models.CharField(max_length=16, choices=Shift.choices), default=list, blank=True
+    )
+    workplace_types = ArrayField(
+        models.CharField(max_length=8, choices=WorkplaceType.choices), default=list, blank=True
+    )
+    locations = ArrayField(
+        models.CharField(max_length=80),
+        default=list,
+        blank=True,
+        size=10,
+        help_text="Where you want to work, separated by commas: Denver CO, Boulder CO.",
+    )
+    willing_to_relocate = models.BooleanField(default=False)
+    work_authorization = models.CharField(
+        max_length=24, choices=WorkAuthorization.choices, blank=True
+    )
+    visibility = models.CharField(
+        max_length=24, choices=Visibility.choices, default=Visibility.HIDDEN
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["profession"],
+                condition=Q(visibility="verified_employers"),
+                name="profile_visible_profession",
+            )
+        ]
+
+    def __str__(self):
+        return f"Profile of {self.user}"
+
+    @property
+    def is_visible(self) -> bool:
+        return self.visibility == Visibility.VERIFIED_EMPLOYERS
+
+    @property
+    def shift_labels(self) -> list[str]:
+        labels = dict(Shift.choices)
+        return [labels.get(value, value) for value in self.shifts]
+
+    @property
+    def workplace_labels(self) -> list[str]:
+        labels = dict(WorkplaceType.choices)
+        return [labels.get(value, value) for value in self.workplace_types]
+
+
+class Expiring(models.Model):
+    """A credential's expiry date (none: it does not expire) and what follows from it."""
+
+    expires_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_on is not None and self.expires_on < timezone.localdate()
+
+    @property
+    def days_left(self) -> int | None:
+        if self.expires_on is None:
+            return None
+        return (self.expires_on - timezone.localdate()).days
+
+    @property
+    def expires_soon(self) -> bool:
+        return not self.is_expired and self.days_left is not None and self.days_left <= 60
+
+
+class Certification(Expiring):
+    """A certification such as BLS, ACLS, CPC or ARRT: one of jobs.choices.Credential, or a name
+    of its own for the rest."""
+
+    profile = models.ForeignKey(
+        CandidateProfile, on_delete=models.CASCADE, related_name="certifications"
+    )
+    credential = models.CharField(
+        max_length=24,
+        choices=Credential.choices,
+        blank=True,
+        help_text="Pick it from the list when it is there: employers' requirements use it.",
+    )
+    name = models.CharField(max_length=120, blank=True, help_text="When it is not in the list.")
+    issuer = models.CharField(max_length=120, blank=True, help_text="AHA, AAPC, AHIMA, ARRT…")
+    number = models.CharField("certificate number", max_length=60, blank=True)
+    issued_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["profile", "expires_on", "pk"]
+        indexes = [
+            models.Index(
+                fields=["expires_on"], condition=Q(expires_on__isnull=False), name="cert_expiry"
+            )
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(credential="") | ~Q(name=""), name="certification_named"
+            )
+        ]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return self.get_credential_display() if self.credential else self.name
+
+
+class License(Expiring):
+    """A state license. A verification (the state board's or Nursys' public look-up, when, by
+    whom) is recorded by staff in admin; without all three nothing says it was checked."""
+
+    class Type(models.TextChoices):
+        # Values of the license kinds in jobs.choices.Credential, so a license meets the
+        # requirement a job states with them.
+        RN = "rn", "Registered Nurse (RN)"
+        LPN = "lpn", "Licensed Practical / Vocational Nurse (LPN/LVN)"
+        APRN = "aprn", "Advanced Practice Registered Nurse (APRN)"
+        PHARMACIST = "pharmacist_license", "Pharmacist"
+        PT = "pt_license", "Physical Therapist"
+        OT = "ot_license", "Occupational Therapist"
+        PHYSICIAN = "physician", "Physician (MD/DO)"
+        PA = "physician_assistant", "Physician Assistant"
+        RADIOLOGY = "radiologic_technologist", "Radiologic Technologist"
+        RESPIRATORY = "respiratory_therapist", "Respiratory Therapist"
+        SLP = "speech_language_pathologist", "Speech-Language Pathologist"
+        SOCIAL_WORK = "social_worker", "Clinical Social Worker"
+        OTHER = "other", "Other"
+
+    COMPACT_TYPES = (Type.RN, Type.LPN)
+
+    profile = models.ForeignKey(CandidateProfile, on_delete=models.CASCADE, related_name="licenses")
+    license_type = models.CharField("type", max_length=32, choices=Type.choices)
+    state = models.CharField(max_length=2, choices=US_STATES)
+    number = models.CharField("license number", max_length=60)
+    is_compact = models.BooleanField(
+        "multistate (compact) license",
+        default=False,
+        help_text="A Nurse Licensure Compact multistate RN or LPN license.",
+    )
+    verification_url = models.URLField(
+        max_length=500, blank=True, help_text="The state board's or Nursys' public look-up."
+    )
+    verified_at = models.DateField(null=True, blank=True, help_text="When it was checked.")
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who checked it.",
+    )
+
+    class Meta:
+        ordering = ["profile", "state", "license_type", "pk"]
+        indexes = [
+            models.Index(
+                fields=["expires_on"], condition=Q(expires_on__isnull=False), name="license_expiry"
+            )
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(is_compact=False) | Q(license_type__in=["rn", "lpn"]),
+                name="license_compact_only_nurses",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_license_type_display()}, {self.state} {self.number}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.get_license_type_display()} license, {self.get_state_display()}"
+
+    @property
+    def is_verified(self) -> bool:
+        """Only a check that was recorded in full counts."""
+        return bool(self.verification_url and self.verified_at and self.verified_by_id)
+
+    def covered_states(self) -> set[str]:
+        """The states this license lets its holder work in."""
+        if self.is_compact and self.license_type in self.COMPACT_TYPES:
+            return {self.state} | NLC_STATES if self.state in NLC_STATES else {self.state}
+        return {self.state}
+
+
+class Education(models.Model):
+    profile = models.ForeignKey(
+        CandidateProfile, on_delete=models.CASCADE, related_name="education"
+    )
+    school = models.CharField(max_length=160)
+    degree = models.CharField(max_length=120, help_text="BSN, MSN, AAS, Certificate…")
+    field_of_study = models.CharField(max_length=120, blank=True)
+    graduation_year = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["profile", "-graduation_year", "pk"]
+        verbose_name_plural = "education"
+
+    def __str__(self):
+        return f"{self.degree}, {self.school}"
+
+    @property
+    def label(self) -> str:
+        return str(self)
+
+
+class WorkExperience(models.Model):
+    profile = models.ForeignKey(
+        CandidateProfile, on_delete=models.CASCADE, related_name="experience"
+    )
+    title = models.CharField(max_length=160)
+    employer = models.CharField(max_length=160)
+    location = models.CharField(max_length=80, blank=True)
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True, help_text="Empty while you work there.")
+    summary = models.TextField(max_length=2000, blank=True)
+
+    class Meta:
+        ordering = ["profile", models.F("ended_on").desc(nulls_first=True), "-started_on"]
+        verbose_name_plural = "work experience"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")),
+                name="experience_dates_in_order",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title}, {self.employer}"
+
+    @property
+    def label(self) -> str:
+        return str(self)
+
+
+class SavedJobQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
+
+class SavedJob(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_jobs"
+    )
+    job = models.ForeignKey("jobs.Job", on_delete=models.CASCADE, related_name="saves")
+    created_at = models.DateTimeField(default=timezone.now)
+    # Set by the sweep that tells the candidate the job closed (once per saved job).
+    closed_noticed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SavedJobQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["user", "job"], name="one_save_per_job")]
+        indexes = [
+            models.Index(
+                fields=["job"], condition=Q(closed_noticed_at__isnull=True), name="saved_unnoticed"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} saved {self.job_id}"

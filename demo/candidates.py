@@ -1,0 +1,153 @@
+"""The demo job seeker María Álvarez (ICU nurse, nights): a full profile, licenses (one
+expiring soon, one checked by staff on Nursys), certifications, a resume and saved jobs.
+
+Written once, when she has no profile yet, never on top of someone's edits."""
+
+from datetime import date, timedelta
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from accounts.models import User
+from applications.models import Resume
+from candidates.models import (
+    CandidateProfile,
+    Certification,
+    Education,
+    License,
+    SavedJob,
+    Visibility,
+    WorkAuthorization,
+)
+from candidates.models import WorkExperience as Experience
+from jobs.models import Job
+
+MARIA = "maria.alvarez@example.com"
+ADMIN = "admin@healthcareers.example"
+RESUME_NAME = "resumes/demo-maria-alvarez.pdf"
+# A one-page PDF that says who it is for (a real PDF, so it passes the resume checks).
+RESUME_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R"
+    b"/Resources<</Font<</F1 5 0 R>>>>>>endobj\n"
+    b"4 0 obj<</Length 62>>stream\nBT /F1 18 Tf 72 720 Td (Maria Alvarez, RN - ICU, nights) Tj ET\n"
+    b"endstream endobj\n5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def seed_candidates() -> int:
+    user = User.objects.filter(email=MARIA).first()
+    if user is None or CandidateProfile.objects.filter(user=user).exists():
+        return 0
+    today = timezone.localdate()
+    profile = CandidateProfile.objects.create(
+        user=user,
+        headline="ICU nurse, 7 years, nights; CCRN",
+        profession="registered_nurse",
+        specialties=["ICU", "Cardiac step-down"],
+        years_experience=7,
+        desired_pay_min=52,
+        desired_pay_period="hour",
+        shifts=["night", "weekends"],
+        workplace_types=["onsite"],
+        locations=["Denver CO", "Aurora CO"],
+        willing_to_relocate=True,
+        work_authorization=WorkAuthorization.CITIZEN,
+        visibility=Visibility.VERIFIED_EMPLOYERS,
+    )
+    checker = User.objects.filter(email=ADMIN).first()
+    licenses = [
+        License(
+            profile=profile,
+            license_type=License.Type.RN,
+            state="CO",
+            number="RN.1764210",
+            is_compact=True,
+            expires_on=today + timedelta(days=40),  # expiring soon: the reminder is due
+            verification_url="https://www.nursys.com/LQC/LQCSearch.aspx" if checker else "",
+            verified_at=today - timedelta(days=3) if checker else None,
+            verified_by=checker,
+        ),
+        License(
+            profile=profile,
+            license_type=License.Type.RN,
+            state="CA",
+            number="RN 95512873",
+            expires_on=today + timedelta(days=610),
+        ),
+    ]
+    License.objects.bulk_create(licenses)
+    Certification.objects.bulk_create(
+        [
+            Certification(
+                profile=profile,
+                credential="bls",
+                issuer="American Heart Association",
+                expires_on=today + timedelta(days=420),
+            ),
+            Certification(
+                profile=profile,
+                credential="acls",
+                issuer="American Heart Association",
+                number="ACLS-20931",
+                expires_on=today + timedelta(days=12),
+            ),
+            Certification(
+                profile=profile,
+                credential="ccrn",
+                issuer="AACN",
+                number="CCRN-448120",
+                expires_on=today + timedelta(days=900),
+            ),
+        ]
+    )
+    Education.objects.create(
+        profile=profile,
+        school="University of Colorado College of Nursing",
+        degree="BSN",
+        field_of_study="Nursing",
+        graduation_year=2018,
+    )
+    Experience.objects.bulk_create(
+        [
+            Experience(
+                profile=profile,
+                title="Staff Nurse, Medical ICU (nights)",
+                employer="Front Range General Hospital",
+                location="Aurora, CO",
+                started_on=date(2021, 3, 1),
+                summary="24-bed MICU; charge nurse two nights a week; preceptor for new grads.",
+            ),
+            Experience(
+                profile=profile,
+                title="Registered Nurse, Cardiac Step-Down",
+                employer="St. Anne's Medical Center",
+                location="Denver, CO",
+                started_on=date(2018, 7, 1),
+                ended_on=date(2021, 2, 28),
+            ),
+        ]
+    )
+    resume = Resume(
+        owner=user,
+        original_name="Maria-Alvarez-RN-resume.pdf",
+        format=Resume.Format.PDF,
+        size=len(RESUME_PDF),
+        is_default=True,
+    )
+    # One stored file however often the demo is reseeded on a fresh database.
+    storage = Resume._meta.get_field("file").storage
+    if not storage.exists(RESUME_NAME):
+        storage.save(RESUME_NAME, ContentFile(RESUME_PDF))
+    resume.file.name = RESUME_NAME
+    resume.save()
+    nurse_jobs = Job.objects.published().filter(profession="registered_nurse").order_by("pk")
+    saved = [SavedJob(user=user, job=job) for job in nurse_jobs[:3]]
+    closed = Job.objects.filter(status=Job.Status.CLOSED).order_by("pk").first()
+    if closed:
+        # Already told: the demo shows the note on the page without a queued email.
+        saved.append(SavedJob(user=user, job=closed, closed_noticed_at=timezone.now()))
+    SavedJob.objects.bulk_create(saved)
+    return 1 + len(licenses) + 3 + 1 + 2 + 1 + len(saved)
