@@ -10,18 +10,6 @@ from kombu.exceptions import OperationalError
 logger = logging.getLogger(__name__)
 
 
-def enqueue_on_commit(task, *ids: int) -> None:
-    """Queue `task.delay(*ids)` once the current transaction commits (immediately outside one)."""
-
-    def send() -> None:
-        try:
-            task.delay(*ids)
-        except (OperationalError, OSError):  # broker down: a sweep re-derives the work later
-            logger.exception("Could not queue %s%r; a periodic sweep will retry it", task.name, ids)
-
-    transaction.on_commit(send)
-
-
 def send_task_on_commit(name: str, *args) -> None:
     """Queue the task registered as `name` once the current transaction commits, without
     importing its module (services stay free of their tasks modules and of import cycles).
