@@ -8,8 +8,9 @@ from django.core.validators import URLValidator
 from infra.text import StripControlCharactersMixin
 from jobs import gazetteer
 from jobs.choices import US_STATES, Benefit, Credential, PayPeriod, WorkplaceType
-from jobs.models import Job
+from jobs.models import Job, PayTransparencyRule
 from jobs.pay import money
+from jobs.pay_rules import applicable_rules, rule_problems
 from jobs.sanitize import sanitize_description, visible_text
 
 DESCRIPTION_MIN_CHARS = 100
@@ -196,8 +197,6 @@ class JobForm(StripControlCharactersMixin, forms.ModelForm):
             "profession": {"required": "Choose the profession."},
             "facility_type": {"required": "Choose the type of facility."},
             "employment_type": {"required": "Choose the employment type."},
-            "pay_min": {"required": "Enter the minimum pay. Every job shows its pay range."},
-            "pay_max": {"required": "Enter the maximum pay. Every job shows its pay range."},
             "pay_period": {"required": "Choose whether the pay is per hour or per year."},
             "description": {"required": "Describe the job in at least 100 characters."},
         }
@@ -213,6 +212,10 @@ class JobForm(StripControlCharactersMixin, forms.ModelForm):
         for name in ["workplace_type", "pay_period", "apply_method"]:
             # RadioSelect: no blank option.
             self.fields[name].choices = [c for c in self.fields[name].choices if c[0]]
+        # Checked in clean(), so that a missing minimum ("up to $60/hr") can be told apart and
+        # named against the state's pay-transparency rule.
+        self.fields["pay_min"].required = self.fields["pay_max"].required = False
+        self._rules = list(PayTransparencyRule.objects.in_effect())
 
     # Fieldsets for the template: (slug, legend, [bound fields]).
     def grouped_fields(self):
@@ -314,13 +317,51 @@ class JobForm(StripControlCharactersMixin, forms.ModelForm):
             return
         self._place = place
 
+    def applicable_pay_rules(self):
+        """The state pay-transparency rules this posting falls under, with why: from what was
+        posted, or for an unposted edit form, from the job."""
+        if self.is_bound and hasattr(self, "cleaned_data"):
+            values = self.cleaned_data
+        elif self.instance.pk:
+            values = vars(self.instance)
+        else:
+            return []
+        return applicable_rules(
+            workplace_type=values.get("workplace_type"),
+            state=values.get("state") or "",
+            remote_states=values.get("remote_states") or [],
+            rules=self._rules,
+        )
+
+    def pay_rule_states(self) -> list[str]:
+        """The states with a rule in effect, for the note in the form's Pay section."""
+        return sorted({rule.state for rule in self._rules})
+
     def _clean_pay(self, cleaned):
         pay_min, pay_max, period = (
             cleaned.get("pay_min"),
             cleaned.get("pay_max"),
             cleaned.get("pay_period"),
         )
-        if pay_min is None or pay_max is None:
+        if "pay_min" in self.errors or "pay_max" in self.errors:
+            return
+        problems = []
+        for applicable in self.applicable_pay_rules():
+            problems += rule_problems(
+                applicable.rule,
+                pay_min=pay_min,
+                pay_max=pay_max,
+                pay_period=period,
+                benefits=cleaned.get("benefits"),
+            )
+        for problem in problems:
+            if problem.field not in self.errors:
+                self.add_error(problem.field, problem.message)
+        if pay_min is None and "pay_min" not in self.errors:
+            self.add_error("pay_min", "Enter the minimum pay. Every job shows its pay range.")
+        if pay_max is None and "pay_max" not in self.errors:
+            self.add_error("pay_max", "Enter the maximum pay. Every job shows its pay range.")
+        if pay_min is None or pay_max is None or problems:
             return
         if pay_max < pay_min:
             self.add_error(

@@ -415,3 +415,57 @@ class JobDescriptionTemplate(models.Model):
             + format_html("<h3>Responsibilities</h3><ul>{}</ul>", responsibilities)
             + format_html("<h3>Qualifications</h3><ul>{}</ul>", qualifications)
         )
+
+
+class PayTransparencyRuleQuerySet(models.QuerySet):
+    def in_effect(self, on=None):
+        """Rules whose effective date has come (today by default)."""
+        return self.filter(effective_date__lte=on or timezone.localdate())
+
+
+class PayTransparencyRule(models.Model):
+    """A state's pay-transparency law as data, so staff keep it current without a deploy:
+    which postings it covers and what they must show. Checked by jobs/pay_rules.py on the
+    posting form and when a job is published."""
+
+    state = models.CharField(max_length=2, choices=US_STATES)
+    name = models.CharField(max_length=160, help_text="How the error names it to employers.")
+    effective_date = models.DateField(help_text="Postings must comply from this day on.")
+    source_name = models.CharField(max_length=200)
+    source_url = models.URLField(max_length=500)
+    requires_range = models.BooleanField(
+        default=True, help_text="A minimum and a maximum: no “up to $X”, no open-ended “$X+”."
+    )
+    max_ratio = models.DecimalField(
+        "maximum ratio of max to min",
+        max_digits=4,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="For example 1.5: the maximum may be at most 1.5 × the minimum. Empty: no limit.",
+    )
+    requires_pay_unit = models.BooleanField(default=True, help_text="Per hour or per year.")
+    requires_benefits = models.BooleanField(
+        default=False, help_text="A general description of the benefits offered."
+    )
+    applies_to_remote = models.BooleanField(
+        default=True, help_text="Also covers remote jobs open to hires living in the state."
+    )
+    notes = models.TextField(blank=True)
+
+    objects = PayTransparencyRuleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["state", "-effective_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["state", "effective_date"], name="paytransparencyrule_state_date"
+            ),
+            models.CheckConstraint(
+                condition=Q(max_ratio__isnull=True) | Q(max_ratio__gte=1),
+                name="paytransparencyrule_ratio_at_least_one",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.state}, from {self.effective_date:%Y-%m-%d})"

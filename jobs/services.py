@@ -19,6 +19,7 @@ from employers.selectors import team_recipients, team_recipients_by_company
 from infra.refusals import Refusal
 from jobs.lifecycle import job_can, refusal_message
 from jobs.models import JOB_LIFETIME_DAYS, Job
+from jobs.pay_rules import job_rule_problems
 from jobs.quotas import can_feature_another_job, can_publish_another_job
 from jobs.sanitize import sanitize_description
 from notifications.selectors import notified_since
@@ -47,6 +48,18 @@ def _require_plan_room(job: Job) -> Company:
     if not check:
         raise Refusal(check.message, "plan_limit", link=check.upgrade_url)
     return company
+
+
+def _require_pay_rules(job: Job) -> None:
+    """Refuse to put a job live that a state pay-transparency rule in effect forbids; the
+    message names the rule and what to change."""
+    if problems := job_rule_problems(job):
+        raise Refusal(
+            problems[0].message,
+            "pay_rule",
+            link=reverse("jobs_dashboard:edit", args=[job.pk]),
+            link_text="Edit the job",
+        )
 
 
 def _fit_featured_places(job: Job, company: Company) -> None:
@@ -98,6 +111,7 @@ def job_update(*, job: Job, fields: dict) -> Job:
 def job_publish(*, job: Job) -> Job:
     """Publish a draft for 30 days, or send it to staff review if the company is unverified."""
     job = _lock(job, "publish")
+    _require_pay_rules(job)
     _require_plan_room(job)
     if job.company.is_verified:
         _go_live(job, timezone.now())
@@ -220,6 +234,7 @@ def job_delete_draft(*, job: Job) -> None:
 def job_approve(*, job: Job) -> Job:
     """Staff approve a job waiting for review: it goes live for 30 days and the team is told."""
     job = _lock(job, "approve")
+    _require_pay_rules(job)
     _require_plan_room(job)
     _go_live(job, timezone.now())
     job.save()

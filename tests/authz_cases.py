@@ -543,6 +543,7 @@ ADMIN_EDITORS_MAY_NOT_VIEW = {
     "employers.upgraderequest",
     "jobs.job",
     "jobs.jobreport",
+    "jobs.paytransparencyrule",
     "pages.contactmessage",
     "notifications.notification",
 }
@@ -651,6 +652,7 @@ def job_form(**overrides) -> dict:
         "pay_max": "58.50",
         "pay_period": "hour",
         "required_credentials": ["rn", "bls"],
+        "benefits": ["health", "pto"],  # Colorado's pay-transparency rule asks for them
         "description": "Join our 24-bed medical ICU as a night-shift registered nurse, with a "
         "charge nurse and intensivists on site.",
         "apply_method": "on_site",
