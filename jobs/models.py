@@ -25,10 +25,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import slugify
 
 from jobs.choices import (
+    CONTRACT_TYPES,
     HOURS_PER_YEAR,
     US_STATES,
     Benefit,
     Credential,
+    DifferentialUnit,
     EmploymentType,
     ExperienceLevel,
     FacilityType,
@@ -191,6 +193,46 @@ class Job(models.Model):
     )
     sign_on_bonus = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
 
+    # Clinical pay people compare: shift differentials on top of the base rate, and for contract
+    # and travel jobs the contract and its weekly pay, the taxable part and the stipends apart.
+    night_differential = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    night_differential_unit = models.CharField(
+        max_length=8, choices=DifferentialUnit.choices, blank=True
+    )
+    evening_differential = models.DecimalField(
+        max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    evening_differential_unit = models.CharField(
+        max_length=8, choices=DifferentialUnit.choices, blank=True
+    )
+    weekend_differential = models.DecimalField(
+        max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    weekend_differential_unit = models.CharField(
+        max_length=8, choices=DifferentialUnit.choices, blank=True
+    )
+    contract_weeks = models.PositiveSmallIntegerField(
+        "contract length (weeks)", null=True, blank=True
+    )
+    guaranteed_hours = models.PositiveSmallIntegerField(
+        "guaranteed hours a week", null=True, blank=True
+    )
+    weekly_gross = models.DecimalField(
+        "weekly gross pay", max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    taxable_hourly_rate = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    housing_stipend_weekly = models.DecimalField(
+        "housing stipend a week", max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    meals_stipend_weekly = models.DecimalField(
+        "meals and incidentals stipend a week",
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    cancellation_policy = models.TextField(max_length=1000, blank=True)
+
     required_credentials = ArrayField(
         models.CharField(max_length=24, choices=Credential.choices), default=list, blank=True
     )
@@ -286,6 +328,11 @@ class Job(models.Model):
             return "Remote"
         place = f"{self.city}, {self.state}" if self.city else self.state
         return f"{place} (hybrid)" if self.workplace_type == WorkplaceType.HYBRID else place
+
+    @property
+    def is_travel_contract(self) -> bool:
+        """A contract or temporary job with a contract length: what travel clinicians filter."""
+        return self.employment_type in CONTRACT_TYPES and self.contract_weeks is not None
 
     @property
     def pay_label(self) -> str:

@@ -71,13 +71,14 @@ def rule_problems(rule, *, pay_min, pay_max, pay_period, benefits) -> list[RuleP
             message = f"Enter the minimum and the maximum pay: {name} requires a pay range."
         problems.append(RuleProblem(rule, "pay_min" if not pay_min else "pay_max", message))
     elif rule.max_ratio and pay_min and pay_max and pay_max > pay_min * rule.max_ratio:
+        ratio = f"{rule.max_ratio.normalize():f}"
         lowest_min = (pay_max / rule.max_ratio).quantize(Decimal("0.01"), ROUND_UP)
         highest_max = (pay_min * rule.max_ratio).quantize(Decimal("0.01"), ROUND_DOWN)
         problems.append(
             RuleProblem(
                 rule,
                 "pay_max",
-                f"{name} requires a range whose maximum is at most {rule.max_ratio.normalize():f} × the "
+                f"{name} requires a range whose maximum is at most {ratio} × the "
                 f"minimum: lower the maximum to {money(highest_max, pay_period)} or raise the "
                 f"minimum to {money(lowest_min, pay_period)}.",
             )
