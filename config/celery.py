@@ -40,6 +40,11 @@ app.conf.beat_schedule = {
         "task": "jobs.suggestions.refresh_search_terms",
         "schedule": crontab(minute=23),
     },
+    # Pay insights (/pay/): percentiles of recent postings into jobs_paysummary.
+    "jobs-refresh-pay-summary": {
+        "task": "jobs.tasks.refresh_pay_summary",
+        "schedule": crontab(minute=41),
+    },
     # Articles: label scheduled articles Published once due (visibility never waits for it).
     "articles-mark-due-published": {
         "task": "articles.tasks.mark_due_articles_published",

@@ -32,6 +32,7 @@ urlpatterns = [
     path("companies/", include("employers.public_urls")),
     path("pricing/", include("employers.pricing_urls")),
     path("jobs/", include("jobs.urls")),
+    path("pay/", include("jobs.pay_urls")),
     path(
         "sitemap.xml",
         sitemap,

@@ -516,3 +516,32 @@ class PayTransparencyRule(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.state}, from {self.effective_date:%Y-%m-%d})"
+
+
+class PaySummary(models.Model):
+    """Pay figures of recent postings, precomputed by jobs.pay_insights.pay_summary_refresh (a
+    beat task): one row per profession, and per profession and state, experience level, or
+    both. Blank state / experience_level means "all". Pages read these rows, never the jobs."""
+
+    profession = models.CharField(max_length=48, choices=Profession.choices)
+    state = models.CharField(max_length=2, choices=US_STATES, blank=True)
+    experience_level = models.CharField(max_length=16, choices=ExperienceLevel.choices, blank=True)
+    postings = models.PositiveIntegerField()
+    hourly_p25 = models.DecimalField(max_digits=10, decimal_places=2)
+    hourly_median = models.DecimalField(max_digits=10, decimal_places=2)
+    hourly_p75 = models.DecimalField(max_digits=10, decimal_places=2)
+    yearly_p25 = models.DecimalField(max_digits=12, decimal_places=2)
+    yearly_median = models.DecimalField(max_digits=12, decimal_places=2)
+    yearly_p75 = models.DecimalField(max_digits=12, decimal_places=2)
+    refreshed_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["profession", "state", "experience_level"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["profession", "state", "experience_level"], name="paysummary_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.profession} {self.state or 'US'} {self.experience_level or 'all'}"

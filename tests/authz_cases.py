@@ -468,6 +468,26 @@ GET_CASES: list[Case] = [
     get("jobs:search", EVERYONE),
     get("jobs:rss", EVERYONE),
     get("jobs:aggregator_feed", EVERYONE),
+    # Pay insights: public, read-only.
+    get("pay:index", EVERYONE),
+    get("pay:profession", EVERYONE, path=fixed("pay:profession", profession="registered-nurse")),
+    get(
+        "pay:profession",
+        by_role(NOT_FOUND),
+        path=fixed("pay:profession", profession="astronaut"),
+        variant="unknown",
+    ),
+    get(
+        "pay:state",
+        EVERYONE,
+        path=fixed("pay:state", profession="registered-nurse", state="co"),
+    ),
+    get(
+        "pay:state",
+        by_role(NOT_FOUND),
+        path=fixed("pay:state", profession="registered-nurse", state="zz"),
+        variant="unknown",
+    ),
     get("jobs:detail", EVERYONE, path=job_page("published")),
     get("jobs:detail", by_role(NOT_FOUND), path=job_page("draft"), variant="draft"),
     get("jobs:detail", by_role(NOT_FOUND), path=job_page("pending"), variant="pending_review"),

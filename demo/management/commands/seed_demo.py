@@ -13,8 +13,9 @@ from django.db import transaction
 from accounts.models import User
 from demo.articles import seed_articles
 from demo.companies import seed_companies_profile
-from demo.jobs import seed_jobs
+from demo.jobs import seed_jobs, seed_pay_history
 from employers.models import Company, Membership
+from jobs.pay_insights import pay_summary_refresh
 from jobs.suggestions import search_terms_refresh
 
 DEMO_PASSWORD = "healthcareers-demo"
@@ -79,6 +80,8 @@ class Command(BaseCommand):
             created = self.seed()
         # The "Did you mean" vocabulary is rebuilt hourly; build it now for a fresh database.
         search_terms_refresh()
+        # The /pay/ figures are refreshed hourly; compute them now so the pages are full.
+        pay_summary_refresh()
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready ({created} new objects).")
             if created
@@ -116,6 +119,7 @@ class Command(BaseCommand):
             "locations"
         )
         created += seed_jobs(companies)
+        created += seed_pay_history(companies)
         created += seed_articles()
         return created
 
