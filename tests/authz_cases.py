@@ -468,6 +468,21 @@ GET_CASES: list[Case] = [
     get("jobs:search", EVERYONE),
     get("jobs:rss", EVERYONE),
     get("jobs:aggregator_feed", EVERYONE),
+    *[
+        get(
+            "jobs:partner_feed",
+            EVERYONE,
+            path=fixed("jobs:partner_feed", partner=partner),
+            variant=partner,
+        )
+        for partner in ["indeed", "ziprecruiter", "linkedin"]
+    ],
+    get(
+        "jobs:partner_feed",
+        by_role(NOT_FOUND),
+        path=fixed("jobs:partner_feed", partner="monster"),
+        variant="unknown",
+    ),
     # Pay insights: public, read-only.
     get("pay:index", EVERYONE),
     get("pay:profession", EVERYONE, path=fixed("pay:profession", profession="registered-nurse")),
