@@ -545,3 +545,35 @@ class PaySummary(models.Model):
 
     def __str__(self):
         return f"{self.profession} {self.state or 'US'} {self.experience_level or 'all'}"
+
+
+class IndexingNotice(models.Model):
+    """One thing to tell search engines about a job page: it is new or changed (URL_UPDATED) or
+    gone (URL_DELETED). Written in the transaction of the change, with a unique key per cause,
+    and sent by a sweep (jobs.indexing.indexing_notices_send), so each is sent once even if Redis
+    is down when it is written or a worker dies while sending."""
+
+    class Kind(models.TextChoices):
+        UPDATED = "URL_UPDATED", "Updated"
+        DELETED = "URL_DELETED", "Deleted"
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    key = models.CharField(max_length=200, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                condition=Q(sent_at__isnull=True),
+                name="indexingnotice_unsent",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} job {self.job_id}"

@@ -3,6 +3,7 @@
 from celery import shared_task
 
 from jobs import services
+from jobs.indexing import indexing_notices_send
 from jobs.pay_insights import pay_summary_refresh
 
 
@@ -31,3 +32,9 @@ def flush_job_view_counts() -> int:
 def refresh_pay_summary() -> int:
     """Beat: recompute the /pay/ figures from live and recent postings (one statement)."""
     return pay_summary_refresh()
+
+
+@shared_task
+def send_indexing_notices() -> int:
+    """Beat: tell search engines which job pages went live or away (jobs/indexing.py)."""
+    return indexing_notices_send()
