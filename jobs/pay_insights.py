@@ -110,6 +110,7 @@ class PayFigure:
     label: str
     row: PaySummary
     url: str = ""
+    short_label: str = ""  # for a chart's narrow label column
 
     @property
     def shown(self) -> bool:
@@ -124,9 +125,9 @@ class PayFigure:
 
 
 def pay_overview() -> list[PayFigure]:
-    """Every profession's all-states figure, the most postings first (one query)."""
+    """Every profession's all-states figure, the best paid first (one query)."""
     rows = PaySummary.objects.filter(state="", experience_level="").order_by(
-        "-postings", "profession"
+        "-yearly_median", "profession"
     )
     return [
         PayFigure(Profession(row.profession).label, row, pay_url(row.profession)) for row in rows
@@ -157,11 +158,15 @@ def profession_pay(profession: str, state: str = "") -> ProfessionPay:
             for r in rows
             if r.state and not r.experience_level and not state
         ),
-        key=lambda figure: (-figure.row.yearly_median, figure.label),
+        key=lambda figure: (not figure.shown, -figure.row.yearly_median, figure.label),
     )
     by_experience = sorted(
         (
-            PayFigure(ExperienceLevel(r.experience_level).label, r)
+            PayFigure(
+                ExperienceLevel(r.experience_level).label,
+                r,
+                short_label=ExperienceLevel(r.experience_level).label.split(" (")[0].split(" /")[0],
+            )
             for r in rows
             if r.experience_level and r.state == state
         ),
@@ -246,22 +251,28 @@ class ChartBar:
         return max(self.x75 - self.x25, 2.0)
 
 
-CHART_WIDTH = 640
-LABEL_WIDTH = 190
-ROW_HEIGHT = 32
+CHART_WIDTH = 480
+LABEL_WIDTH = 180
+ROW_HEIGHT = 30
+AXIS_HEIGHT = 28
 
 
 def range_chart(figures: list[PayFigure], unit: str) -> dict | None:
     """Geometry of a horizontal range chart (25th to 75th percentile, a mark at the median),
-    drawn by templates/jobs/pay/_range_chart.html as plain SVG. Only shown figures."""
+    drawn by templates/jobs/pay/_range_chart.html as plain SVG. Only shown figures; the axis
+    starts a little below the lowest figure, so differences between rows are visible."""
     shown = [figure for figure in figures if figure.shown]
     if not shown:
         return None
-    top = max(figure.values(unit)[2] for figure in shown) or Decimal(1)
-    span = CHART_WIDTH - LABEL_WIDTH - 24
+    top = max(figure.values(unit)[2] for figure in shown)
+    bottom = min(figure.values(unit)[0] for figure in shown)
+    spread = (top - bottom) or top or Decimal(1)
+    low_end = max(Decimal(0), bottom - spread / 4)
+    high_end = top + spread / 10
+    span = CHART_WIDTH - LABEL_WIDTH - 16
 
     def x(value):
-        return round(LABEL_WIDTH + float(value / top) * span, 1)
+        return round(LABEL_WIDTH + float((value - low_end) / (high_end - low_end)) * span, 1)
 
     bars = []
     for n, figure in enumerate(shown):
@@ -269,7 +280,7 @@ def range_chart(figures: list[PayFigure], unit: str) -> dict | None:
         low, mid, high = figure.money(unit)
         bars.append(
             ChartBar(
-                label=figure.label,
+                label=figure.short_label or figure.label,
                 y=n * ROW_HEIGHT + 8,
                 x25=x(p25),
                 x50=x(p50),
@@ -278,9 +289,15 @@ def range_chart(figures: list[PayFigure], unit: str) -> dict | None:
                 url=figure.url,
             )
         )
+    rows_height = len(bars) * ROW_HEIGHT + 8
+    suffix = "/hr" if unit == PayPeriod.HOUR else "/yr"
     return {
         "width": CHART_WIDTH,
-        "height": len(bars) * ROW_HEIGHT + 16,
+        "height": rows_height + AXIS_HEIGHT,
         "label_width": LABEL_WIDTH,
+        "axis_y": rows_height,
+        "axis_end": CHART_WIDTH - 16,
+        "axis_low": money(low_end.quantize(Decimal(1)), unit) + suffix,
+        "axis_high": money(high_end.quantize(Decimal(1)), unit) + suffix,
         "bars": bars,
     }
