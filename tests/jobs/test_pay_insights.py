@@ -184,3 +184,13 @@ def test_the_sitemap_lists_the_pay_pages_with_figures(client, postings, settings
     assert f"<loc>{settings.SITE_URL}/pay/</loc>" in xml
     assert f"<loc>{settings.SITE_URL}/pay/registered-nurse/co/</loc>" in xml
     assert "/pay/registered-nurse/wa/" not in xml
+
+
+def test_a_career_guide_links_to_its_professions_pay_page(client):
+    from tests.articles.factories import CareerGuideFactory
+
+    guide = CareerGuideFactory(profession="registered_nurse")
+    html = unescape(client.get(guide.get_absolute_url()).content.decode())
+    assert (
+        '<a href="/pay/registered-nurse/">Registered Nurse pay by state and experience</a>' in html
+    )
