@@ -12,6 +12,7 @@ from jobs.choices import HOURS_PER_YEAR
 from jobs.models import Job, PaySummary
 from jobs.pay_insights import pay_summary_refresh
 from jobs.tasks import refresh_pay_summary
+from tests.articles.factories import CareerGuideFactory
 from tests.factories import ClosedJobFactory, ExpiredJobFactory, JobFactory, PublishedJobFactory
 
 pytestmark = pytest.mark.django_db
@@ -187,8 +188,6 @@ def test_the_sitemap_lists_the_pay_pages_with_figures(client, postings, settings
 
 
 def test_a_career_guide_links_to_its_professions_pay_page(client):
-    from tests.articles.factories import CareerGuideFactory
-
     guide = CareerGuideFactory(profession="registered_nurse")
     html = unescape(client.get(guide.get_absolute_url()).content.decode())
     assert (
