@@ -40,6 +40,16 @@ app.conf.beat_schedule = {
         "task": "jobs.suggestions.refresh_search_terms",
         "schedule": crontab(minute=23),
     },
+    # Pay insights (/pay/): percentiles of recent postings into jobs_paysummary.
+    "jobs-refresh-pay-summary": {
+        "task": "jobs.tasks.refresh_pay_summary",
+        "schedule": crontab(minute=41),
+    },
+    # Search engines told of job pages that went live or away (JOB_INDEXING_NOTIFIER).
+    "jobs-send-indexing-notices": {
+        "task": "jobs.tasks.send_indexing_notices",
+        "schedule": crontab(minute="*/5"),
+    },
     # Articles: label scheduled articles Published once due (visibility never waits for it).
     "articles-mark-due-published": {
         "task": "articles.tasks.mark_due_articles_published",

@@ -243,6 +243,13 @@ NOTIFICATIONS_BATCH_SIZE = env.int("NOTIFICATIONS_BATCH_SIZE", default=100)
 # Where contact-form messages go; when empty, every active staff user with an email gets them.
 STAFF_NOTIFICATION_EMAILS = env.list("STAFF_NOTIFICATION_EMAILS", default=[])
 
+# Search engines told when a job page goes live or goes away (jobs/indexing.py): a dotted path
+# to the notifier class. The default does nothing; jobs.indexing.GoogleIndexingNotifier sends
+# URL_UPDATED / URL_DELETED to Google's Indexing API and refuses to start without
+# GOOGLE_INDEXING_CREDENTIALS (the path of a service account's JSON key).
+JOB_INDEXING_NOTIFIER = env.str("JOB_INDEXING_NOTIFIER", default="jobs.indexing.NoopNotifier")
+GOOGLE_INDEXING_CREDENTIALS = env.str("GOOGLE_INDEXING_CREDENTIALS", default="")
+
 # The No-Ghosting Policy (see /no-ghosting/).
 NO_GHOSTING_RESPONSE_DAYS = env.int("NO_GHOSTING_RESPONSE_DAYS", default=7)
 NO_GHOSTING_MIN_RATE = env.int("NO_GHOSTING_MIN_RATE", default=80)

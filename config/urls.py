@@ -38,6 +38,7 @@ urlpatterns = [
     path("pricing/", include("employers.pricing_urls")),
     path("jobs/", include("applications.apply_urls")),
     path("jobs/", include("jobs.urls")),
+    path("pay/", include("jobs.pay_urls")),
     path(
         "sitemap.xml",
         sitemap,

@@ -317,6 +317,7 @@ def seed_jobs(companies, created_by=None, count=360) -> int:
         )[0]  # fmt: skip
         published = now - timedelta(days=rng.randrange(0, 28), hours=rng.randrange(0, 24))
         remote = workplace == WorkplaceType.REMOTE
+        clinical = clinical_pay(rng, shift, employment, period, pay_min)
         jobs.append(
             Job(
                 company=company,
@@ -359,6 +360,7 @@ def seed_jobs(companies, created_by=None, count=360) -> int:
                     shift,
                     required,
                 ),  # fmt: skip
+                **clinical,
                 status=Job.Status.PUBLISHED,
                 is_featured=is_featured,
                 published_at=published,
@@ -366,4 +368,107 @@ def seed_jobs(companies, created_by=None, count=360) -> int:
             )
         )
     Job.objects.bulk_create(jobs, batch_size=200)
+    return len(jobs)
+
+
+def clinical_pay(rng, shift, employment, period, pay_min) -> dict:
+    """Shift differentials for most hourly night and evening jobs, and a travel contract's
+    weekly pay (taxable rate and stipends apart) for contract jobs."""
+    fields = {}
+    if period != PayPeriod.HOUR:
+        return fields
+    if shift in {Shift.NIGHT, Shift.ROTATING} and rng.random() < 0.8:
+        fields |= {"night_differential": Decimal(rng.choice([3, 4, 5, 6])),
+                   "night_differential_unit": "usd_hour"}  # fmt: skip
+    if shift == Shift.EVENING and rng.random() < 0.7:
+        fields |= {"evening_differential": Decimal(rng.choice([2, 3, 4])),
+                   "evening_differential_unit": "usd_hour"}  # fmt: skip
+    if shift == Shift.WEEKENDS and rng.random() < 0.7:
+        fields |= {"weekend_differential": Decimal(rng.choice([10, 15])),
+                   "weekend_differential_unit": "percent"}  # fmt: skip
+    if employment == EmploymentType.CONTRACT:
+        hours = rng.choice([36, 36, 40, 48])
+        taxable = Decimal(max(20, pay_min - 15))
+        housing, meals = (
+            Decimal(rng.choice([900, 1200, 1500])),
+            Decimal(rng.choice([300, 350, 400])),
+        )
+        fields |= {
+            "contract_weeks": rng.choice([8, 13, 13, 26]),
+            "guaranteed_hours": hours,
+            "taxable_hourly_rate": taxable,
+            "housing_stipend_weekly": housing,
+            "meals_stipend_weekly": meals,
+            "weekly_gross": taxable * hours + housing + meals,
+            "cancellation_policy": "Up to 2 shifts per contract may be cancelled without pay; "
+            "either side may end the contract with 2 weeks' notice.",
+        }
+    return fields
+
+
+def seed_pay_history(companies, *, per_profession=70) -> int:
+    """Older postings (closed or expired within the last year) so /pay/ has figures by state
+    and experience from the first run: about `per_profession` for each profession, in the
+    companies' own cities. Written once, like the live jobs."""
+    if Job.objects.filter(
+        company__in=companies, status__in=[Job.Status.CLOSED, Job.Status.EXPIRED]
+    ).exists():
+        return 0
+    rng = random.Random(20261201)  # noqa: S311 - demo data, not security
+    now = timezone.now()
+    companies = list(companies)
+    places = {
+        company.pk: [
+            place
+            for location in company.locations.all()
+            if (place := city_place(location.city, location.state))
+        ]
+        or [zip_place(rng.choice(ZIPS))]
+        for company in companies
+    }
+    jobs = []
+    for profession, role in ROLES.items():
+        titles, specialties, required, _preferred, (low, high), period, facility = role
+        hiring = employers_for(facility, companies) or companies
+        step = 1 if period == PayPeriod.HOUR else 1000
+        for _ in range(per_profession):
+            company = rng.choice(hiring)
+            place = rng.choice(places[company.pk])
+            level = rng.choice(list(ExperienceLevel))
+            # Experience pays: the level moves the range up through the profession's band.
+            lift = list(ExperienceLevel).index(level) * (high - low) // 8
+            pay_min = min(high - step, rng.randrange(low, low + (high - low) // 2, step) + lift)
+            pay_max = pay_min + max(step, rng.randrange(step, max(2 * step, (high - low) // 3)))
+            pay_max -= pay_max % step
+            published = now - timedelta(days=rng.randrange(35, 360))
+            closed = rng.random() < 0.5
+            title = rng.choice(titles)
+            jobs.append(
+                Job(
+                    company=company,
+                    title=title,
+                    profession=profession,
+                    specialty=rng.choice(specialties),
+                    facility_type=facility,
+                    employment_type=EmploymentType.FULL_TIME,
+                    experience_level=level,
+                    city=place.city,
+                    state=place.state,
+                    zip_code=place.zip_code,
+                    latitude=place.latitude,
+                    longitude=place.longitude,
+                    pay_min=Decimal(pay_min),
+                    pay_max=Decimal(max(pay_max, pay_min)),
+                    pay_period=period,
+                    required_credentials=list(required),
+                    benefits=sorted(rng.sample([b.value for b in Benefit], 3)),
+                    description=f"<p>{title} at {company.name}: a past posting, kept for the "
+                    "pay figures of the last year.</p>",
+                    status=Job.Status.CLOSED if closed else Job.Status.EXPIRED,
+                    published_at=published,
+                    expires_at=published + timedelta(days=30),
+                    closed_at=published + timedelta(days=rng.randrange(5, 30)) if closed else None,
+                )
+            )
+    Job.objects.bulk_create(jobs, batch_size=500)
     return len(jobs)

@@ -11,7 +11,7 @@ from infra.refusals import Refusal
 from infra.text import StripControlCharactersMixin
 from jobs import services
 from jobs.forms import clean_job_description
-from jobs.models import Job, JobDescriptionTemplate, JobReport
+from jobs.models import Job, JobDescriptionTemplate, JobReport, PayTransparencyRule
 
 
 class ReviewQueueFilter(admin.SimpleListFilter):
@@ -246,4 +246,38 @@ class JobDescriptionTemplateAdmin(admin.ModelAdmin):
             "Content",
             {"fields": ["summary", "responsibilities", "qualifications", "certifications"]},
         ),
+    ]
+
+
+@admin.register(PayTransparencyRule)
+class PayTransparencyRuleAdmin(admin.ModelAdmin):
+    """Staff keep the state pay-transparency rules current: a new law is a new row with its
+    effective date; the posting form and publishing apply it from that day."""
+
+    list_display = [
+        "state",
+        "name",
+        "effective_date",
+        "requires_range",
+        "max_ratio",
+        "requires_benefits",
+        "applies_to_remote",
+    ]
+    list_filter = ["requires_benefits", "applies_to_remote"]
+    search_fields = ["state", "name", "notes"]
+    fieldsets = [
+        (None, {"fields": ["state", "name", "effective_date", "source_name", "source_url"]}),
+        (
+            "What a posting must show",
+            {
+                "fields": [
+                    "requires_range",
+                    "max_ratio",
+                    "requires_pay_unit",
+                    "requires_benefits",
+                    "applies_to_remote",
+                ]
+            },
+        ),
+        (None, {"fields": ["notes"]}),
     ]

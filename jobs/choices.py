@@ -92,6 +92,16 @@ class PayPeriod(models.TextChoices):
     YEAR = "year", "per year"
 
 
+class DifferentialUnit(models.TextChoices):
+    """How a shift differential is added to the base rate."""
+
+    DOLLARS_PER_HOUR = "usd_hour", "dollars an hour"
+    PERCENT = "percent", "percent of base pay"
+
+
+# Employment types whose jobs may carry a contract (length, guaranteed hours, weekly pay).
+CONTRACT_TYPES = ("contract", "temporary")
+
 HOURS_PER_YEAR = 2080  # 40 hours x 52 weeks: how an hourly rate compares with a salary
 
 

@@ -55,6 +55,7 @@ def job_list(request):
         "status_label": Job.Status(status).label if status else "",
         "tabs": status_tabs(counts),
         "counts": counts,
+        "pay_rule_jobs": [] if request.htmx else selectors.jobs_out_of_pay_rules(company),
     }
     template = "jobs/dashboard/list.html"
     if request.htmx:

@@ -7,9 +7,18 @@ from django.core.validators import URLValidator
 
 from infra.text import StripControlCharactersMixin
 from jobs import gazetteer
-from jobs.choices import US_STATES, Benefit, Credential, PayPeriod, WorkplaceType
-from jobs.models import Job
+from jobs.choices import (
+    CONTRACT_TYPES,
+    US_STATES,
+    Benefit,
+    Credential,
+    DifferentialUnit,
+    PayPeriod,
+    WorkplaceType,
+)
+from jobs.models import Job, PayTransparencyRule
 from jobs.pay import money
+from jobs.pay_rules import applicable_rules, rule_problems
 from jobs.sanitize import sanitize_description, visible_text
 
 DESCRIPTION_MIN_CHARS = 100
@@ -22,6 +31,23 @@ DESCRIPTION_MAX_INPUT_CHARS = 100_000
 PAY_PERIOD_SANITY_LIMIT = Decimal("1000")
 
 LOCATED = {WorkplaceType.ONSITE, WorkplaceType.HYBRID}
+DIFFERENTIALS = ["night", "evening", "weekend"]
+DIFFERENTIAL_FIELDS = [
+    name
+    for shift in DIFFERENTIALS
+    for name in (f"{shift}_differential", f"{shift}_differential_unit")
+]
+CONTRACT_FIELDS = [
+    "contract_weeks",
+    "guaranteed_hours",
+    "weekly_gross",
+    "taxable_hourly_rate",
+    "housing_stipend_weekly",
+    "meals_stipend_weekly",
+    "cancellation_policy",
+]
+# Weekly pay parts may be rounded by the employer: a dollar either way is the same offer.
+WEEKLY_GROSS_TOLERANCE = Decimal("1")
 
 
 def clean_job_description(raw: str, *, min_chars: int = DESCRIPTION_MIN_CHARS) -> str:
@@ -103,6 +129,8 @@ class JobForm(StripControlCharactersMixin, forms.ModelForm):
         ),
         ("where", "Where", ["workplace_type", "city", "state", "zip_code", "remote_states"]),
         ("pay", "Pay", ["pay_min", "pay_max", "pay_period", "sign_on_bonus"]),
+        ("differentials", "Shift differentials (optional)", [*DIFFERENTIAL_FIELDS]),
+        ("contract", "Contract and travel pay (optional)", CONTRACT_FIELDS),
         (
             "requirements",
             "Credentials and licenses",
@@ -132,6 +160,8 @@ class JobForm(StripControlCharactersMixin, forms.ModelForm):
             "pay_max",
             "pay_period",
             "sign_on_bonus",
+            *DIFFERENTIAL_FIELDS,
+            *CONTRACT_FIELDS,
             "required_credentials",
             "preferred_credentials",
             "license_states",
@@ -154,6 +184,19 @@ class JobForm(StripControlCharactersMixin, forms.ModelForm):
             "pay_period": "Pay is",
             "sign_on_bonus": "Sign-on bonus (optional)",
             "visa_sponsorship": "We sponsor work visas for this role",
+            "night_differential": "Night differential",
+            "night_differential_unit": "Night differential is",
+            "evening_differential": "Evening differential",
+            "evening_differential_unit": "Evening differential is",
+            "weekend_differential": "Weekend differential",
+            "weekend_differential_unit": "Weekend differential is",
+            "contract_weeks": "Contract length in weeks",
+            "guaranteed_hours": "Guaranteed hours a week",
+            "weekly_gross": "Weekly gross pay",
+            "taxable_hourly_rate": "Taxable hourly rate",
+            "housing_stipend_weekly": "Housing stipend a week",
+            "meals_stipend_weekly": "Meals and incidentals stipend a week",
+            "cancellation_policy": "Cancellation policy",
             "apply_method": "Candidates apply",
         }
         help_texts = {
@@ -165,6 +208,11 @@ class JobForm(StripControlCharactersMixin, forms.ModelForm):
             "pay_min": "Every job on healthcareers shows its pay range. In US dollars.",
             "pay_max": "The same as the minimum if the pay is fixed.",
             "sign_on_bonus": "In US dollars.",
+            "night_differential": "Added to the base rate for night shifts, if any.",
+            "contract_weeks": "For contract and travel jobs, for example 13.",
+            "weekly_gross": "Taxable pay for the guaranteed hours plus the stipends, in dollars.",
+            "cancellation_policy": "What happens if either side cancels the contract, or hours "
+            "are cut (for example “2 shifts per contract may be cancelled without pay”).",
             "description": (
                 "100 to 20,000 characters: the unit, the team, a typical shift, what you offer. "
                 "Plain text works (a blank line starts a new paragraph); you may also use simple "
@@ -190,14 +238,25 @@ class JobForm(StripControlCharactersMixin, forms.ModelForm):
                 attrs={"min": "0", "step": "1", "inputmode": "decimal"}
             ),
             "description": forms.Textarea(attrs={"rows": 14}),
+            "cancellation_policy": forms.Textarea(attrs={"rows": 3}),
+            **{
+                name: forms.NumberInput(attrs={"min": "0", "step": "0.01", "inputmode": "decimal"})
+                for name in [
+                    "night_differential",
+                    "evening_differential",
+                    "weekend_differential",
+                    "weekly_gross",
+                    "taxable_hourly_rate",
+                    "housing_stipend_weekly",
+                    "meals_stipend_weekly",
+                ]
+            },
         }
         error_messages = {
             "title": {"required": "Enter the job title."},
             "profession": {"required": "Choose the profession."},
             "facility_type": {"required": "Choose the type of facility."},
             "employment_type": {"required": "Choose the employment type."},
-            "pay_min": {"required": "Enter the minimum pay. Every job shows its pay range."},
-            "pay_max": {"required": "Enter the maximum pay. Every job shows its pay range."},
             "pay_period": {"required": "Choose whether the pay is per hour or per year."},
             "description": {"required": "Describe the job in at least 100 characters."},
         }
@@ -210,9 +269,18 @@ class JobForm(StripControlCharactersMixin, forms.ModelForm):
             field = self.fields[name]
             field.choices = [("", "Choose…"), *[c for c in field.choices if c[0]]]
         self.fields["state"].choices = [("", "Choose a state…"), *US_STATES]
+        for shift in DIFFERENTIALS:
+            self.fields[f"{shift}_differential_unit"].choices = [
+                ("", "Choose…"),
+                *DifferentialUnit.choices,
+            ]
         for name in ["workplace_type", "pay_period", "apply_method"]:
             # RadioSelect: no blank option.
             self.fields[name].choices = [c for c in self.fields[name].choices if c[0]]
+        # Checked in clean(), so that a missing minimum ("up to $60/hr") can be told apart and
+        # named against the state's pay-transparency rule.
+        self.fields["pay_min"].required = self.fields["pay_max"].required = False
+        self._rules = list(PayTransparencyRule.objects.in_effect())
 
     # Fieldsets for the template: (slug, legend, [bound fields]).
     def grouped_fields(self):
@@ -256,6 +324,8 @@ class JobForm(StripControlCharactersMixin, forms.ModelForm):
         cleaned = super().clean()
         self._clean_location(cleaned)
         self._clean_pay(cleaned)
+        self._clean_differentials(cleaned)
+        self._clean_contract(cleaned)
         if cleaned.get("apply_method") == Job.ApplyMethod.EXTERNAL:
             if not cleaned.get("apply_url") and "apply_url" not in self.errors:
                 self.add_error(
@@ -314,13 +384,51 @@ class JobForm(StripControlCharactersMixin, forms.ModelForm):
             return
         self._place = place
 
+    def applicable_pay_rules(self):
+        """The state pay-transparency rules this posting falls under, with why: from what was
+        posted, or for an unposted edit form, from the job."""
+        if self.is_bound and hasattr(self, "cleaned_data"):
+            values = self.cleaned_data
+        elif self.instance.pk:
+            values = vars(self.instance)
+        else:
+            return []
+        return applicable_rules(
+            workplace_type=values.get("workplace_type"),
+            state=values.get("state") or "",
+            remote_states=values.get("remote_states") or [],
+            rules=self._rules,
+        )
+
+    def pay_rule_states(self) -> list[str]:
+        """The states with a rule in effect, for the note in the form's Pay section."""
+        return sorted({rule.state for rule in self._rules})
+
     def _clean_pay(self, cleaned):
         pay_min, pay_max, period = (
             cleaned.get("pay_min"),
             cleaned.get("pay_max"),
             cleaned.get("pay_period"),
         )
-        if pay_min is None or pay_max is None:
+        if "pay_min" in self.errors or "pay_max" in self.errors:
+            return
+        problems = []
+        for applicable in self.applicable_pay_rules():
+            problems += rule_problems(
+                applicable.rule,
+                pay_min=pay_min,
+                pay_max=pay_max,
+                pay_period=period,
+                benefits=cleaned.get("benefits"),
+            )
+        for problem in problems:
+            if problem.field not in self.errors:
+                self.add_error(problem.field, problem.message)
+        if pay_min is None and "pay_min" not in self.errors:
+            self.add_error("pay_min", "Enter the minimum pay. Every job shows its pay range.")
+        if pay_max is None and "pay_max" not in self.errors:
+            self.add_error("pay_max", "Enter the maximum pay. Every job shows its pay range.")
+        if pay_min is None or pay_max is None or problems:
             return
         if pay_max < pay_min:
             self.add_error(
@@ -340,6 +448,60 @@ class JobForm(StripControlCharactersMixin, forms.ModelForm):
                 f"{money(pay_min)} per year looks like an hourly rate. Choose “per hour”, "
                 "or check the amounts.",
             )
+
+    def _clean_differentials(self, cleaned):
+        for shift in DIFFERENTIALS:
+            amount_name, unit_name = f"{shift}_differential", f"{shift}_differential_unit"
+            amount, unit = cleaned.get(amount_name), cleaned.get(unit_name)
+            if amount is None:
+                cleaned[unit_name] = ""
+            elif amount <= 0:
+                self.add_error(
+                    amount_name, f"Enter a {shift} differential above zero, or leave it empty."
+                )
+            elif not unit:
+                self.add_error(
+                    unit_name,
+                    f"Choose whether the {shift} differential is dollars an hour or a percentage "
+                    "of base pay.",
+                )
+            elif unit == DifferentialUnit.PERCENT and amount > 100:
+                self.add_error(amount_name, "A percentage differential is at most 100%.")
+
+    def _clean_contract(self, cleaned):
+        given = [name for name in CONTRACT_FIELDS if cleaned.get(name) not in (None, "")]
+        employment = cleaned.get("employment_type")
+        if given and employment and employment not in CONTRACT_TYPES:
+            self.add_error(
+                given[0],
+                "Contract length, guaranteed hours and weekly pay are for contract and travel "
+                "jobs: choose Contract or Temporary as the employment type, or leave them empty.",
+            )
+            return
+        for name in ["weekly_gross", "taxable_hourly_rate", "housing_stipend_weekly",
+                     "meals_stipend_weekly"]:  # fmt: skip
+            if (value := cleaned.get(name)) is not None and value <= 0:
+                self.add_error(name, "Enter an amount above zero, or leave it empty.")
+        if cleaned.get("contract_weeks") == 0:
+            self.add_error("contract_weeks", "Enter the number of weeks, or leave it empty.")
+        hours, rate = cleaned.get("guaranteed_hours"), cleaned.get("taxable_hourly_rate")
+        gross = cleaned.get("weekly_gross")
+        if hours is not None and not 1 <= hours <= 84:
+            self.add_error("guaranteed_hours", "Guaranteed hours are between 1 and 84 a week.")
+            return
+        if gross and rate and hours:
+            parts = (
+                rate * hours
+                + (cleaned.get("housing_stipend_weekly") or 0)
+                + (cleaned.get("meals_stipend_weekly") or 0)
+            )
+            if abs(parts - gross) > WEEKLY_GROSS_TOLERANCE:
+                self.add_error(
+                    "weekly_gross",
+                    f"The parts add up to {money(parts)} a week ({money(rate)} × {hours} hours "
+                    "plus the stipends), not the weekly gross you entered. Check the amounts: "
+                    "candidates compare the taxable rate and the stipends.",
+                )
 
     def job_fields(self) -> dict:
         """The cleaned values to store, with the coordinates of the job's place."""

@@ -8,6 +8,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import SafeString, mark_safe
 
 from jobs.choices import SCHEMA_EMPLOYMENT_TYPE, STATE_NAMES, PayPeriod
+from jobs.presenters import contract_facts, differential_facts
 
 # As django.utils.html.json_script does: nothing in the data can close the <script> element.
 _ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -42,6 +43,17 @@ def job_posting(job, *, description: str) -> dict:
         },
         "directApply": job.apply_method == job.ApplyMethod.ON_SITE,
     }
+    # Clinical pay where schema.org has a place for it, worded as the page's key facts.
+    contract = {fact.label: fact.value for fact in contract_facts(job)}
+    incentives = [f"{fact.label} {fact.value}" for fact in differential_facts(job)] + [
+        f"{label} {contract[label]}"
+        for label in ["Weekly gross pay", "Taxable rate", "Housing stipend", "Meals stipend"]
+        if label in contract
+    ]
+    if incentives:
+        posting["incentiveCompensation"] = "; ".join(incentives)
+    if "Contract" in contract:
+        posting["workHours"] = contract["Contract"]
     organization = posting["hiringOrganization"]
     if website := getattr(job.company, "website", ""):
         organization["sameAs"] = website

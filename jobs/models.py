@@ -25,10 +25,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import slugify
 
 from jobs.choices import (
+    CONTRACT_TYPES,
     HOURS_PER_YEAR,
     US_STATES,
     Benefit,
     Credential,
+    DifferentialUnit,
     EmploymentType,
     ExperienceLevel,
     FacilityType,
@@ -191,6 +193,46 @@ class Job(models.Model):
     )
     sign_on_bonus = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
 
+    # Clinical pay people compare: shift differentials on top of the base rate, and for contract
+    # and travel jobs the contract and its weekly pay, the taxable part and the stipends apart.
+    night_differential = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    night_differential_unit = models.CharField(
+        max_length=8, choices=DifferentialUnit.choices, blank=True
+    )
+    evening_differential = models.DecimalField(
+        max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    evening_differential_unit = models.CharField(
+        max_length=8, choices=DifferentialUnit.choices, blank=True
+    )
+    weekend_differential = models.DecimalField(
+        max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    weekend_differential_unit = models.CharField(
+        max_length=8, choices=DifferentialUnit.choices, blank=True
+    )
+    contract_weeks = models.PositiveSmallIntegerField(
+        "contract length (weeks)", null=True, blank=True
+    )
+    guaranteed_hours = models.PositiveSmallIntegerField(
+        "guaranteed hours a week", null=True, blank=True
+    )
+    weekly_gross = models.DecimalField(
+        "weekly gross pay", max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    taxable_hourly_rate = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    housing_stipend_weekly = models.DecimalField(
+        "housing stipend a week", max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    meals_stipend_weekly = models.DecimalField(
+        "meals and incidentals stipend a week",
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    cancellation_policy = models.TextField(max_length=1000, blank=True)
+
     required_credentials = ArrayField(
         models.CharField(max_length=24, choices=Credential.choices), default=list, blank=True
     )
@@ -289,6 +331,11 @@ class Job(models.Model):
             return "Remote"
         place = f"{self.city}, {self.state}" if self.city else self.state
         return f"{place} (hybrid)" if self.workplace_type == WorkplaceType.HYBRID else place
+
+    @property
+    def is_travel_contract(self) -> bool:
+        """A contract or temporary job with a contract length: what travel clinicians filter."""
+        return self.employment_type in CONTRACT_TYPES and self.contract_weeks is not None
 
     @property
     def pay_label(self) -> str:
@@ -418,3 +465,118 @@ class JobDescriptionTemplate(models.Model):
             + format_html("<h3>Responsibilities</h3><ul>{}</ul>", responsibilities)
             + format_html("<h3>Qualifications</h3><ul>{}</ul>", qualifications)
         )
+
+
+class PayTransparencyRuleQuerySet(models.QuerySet):
+    def in_effect(self, on=None):
+        """Rules whose effective date has come (today by default)."""
+        return self.filter(effective_date__lte=on or timezone.localdate())
+
+
+class PayTransparencyRule(models.Model):
+    """A state's pay-transparency law as data, so staff keep it current without a deploy:
+    which postings it covers and what they must show. Checked by jobs/pay_rules.py on the
+    posting form and when a job is published."""
+
+    state = models.CharField(max_length=2, choices=US_STATES)
+    name = models.CharField(max_length=160, help_text="How the error names it to employers.")
+    effective_date = models.DateField(help_text="Postings must comply from this day on.")
+    source_name = models.CharField(max_length=200)
+    source_url = models.URLField(max_length=500)
+    requires_range = models.BooleanField(
+        default=True, help_text="A minimum and a maximum: no “up to $X”, no open-ended “$X+”."
+    )
+    max_ratio = models.DecimalField(
+        "maximum ratio of max to min",
+        max_digits=4,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="For example 1.5: the maximum may be at most 1.5 × the minimum. Empty: no limit.",
+    )
+    requires_pay_unit = models.BooleanField(default=True, help_text="Per hour or per year.")
+    requires_benefits = models.BooleanField(
+        default=False, help_text="A general description of the benefits offered."
+    )
+    applies_to_remote = models.BooleanField(
+        default=True, help_text="Also covers remote jobs open to hires living in the state."
+    )
+    notes = models.TextField(blank=True)
+
+    objects = PayTransparencyRuleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["state", "-effective_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["state", "effective_date"], name="paytransparencyrule_state_date"
+            ),
+            models.CheckConstraint(
+                condition=Q(max_ratio__isnull=True) | Q(max_ratio__gte=1),
+                name="paytransparencyrule_ratio_at_least_one",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.state}, from {self.effective_date:%Y-%m-%d})"
+
+
+class PaySummary(models.Model):
+    """Pay figures of recent postings, precomputed by jobs.pay_insights.pay_summary_refresh (a
+    beat task): one row per profession, and per profession and state, experience level, or
+    both. Blank state / experience_level means "all". Pages read these rows, never the jobs."""
+
+    profession = models.CharField(max_length=48, choices=Profession.choices)
+    state = models.CharField(max_length=2, choices=US_STATES, blank=True)
+    experience_level = models.CharField(max_length=16, choices=ExperienceLevel.choices, blank=True)
+    postings = models.PositiveIntegerField()
+    hourly_p25 = models.DecimalField(max_digits=10, decimal_places=2)
+    hourly_median = models.DecimalField(max_digits=10, decimal_places=2)
+    hourly_p75 = models.DecimalField(max_digits=10, decimal_places=2)
+    yearly_p25 = models.DecimalField(max_digits=12, decimal_places=2)
+    yearly_median = models.DecimalField(max_digits=12, decimal_places=2)
+    yearly_p75 = models.DecimalField(max_digits=12, decimal_places=2)
+    refreshed_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["profession", "state", "experience_level"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["profession", "state", "experience_level"], name="paysummary_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.profession} {self.state or 'US'} {self.experience_level or 'all'}"
+
+
+class IndexingNotice(models.Model):
+    """One thing to tell search engines about a job page: it is new or changed (URL_UPDATED) or
+    gone (URL_DELETED). Written in the transaction of the change, with a unique key per cause,
+    and sent by a sweep (jobs.indexing.indexing_notices_send), so each is sent once even if Redis
+    is down when it is written or a worker dies while sending."""
+
+    class Kind(models.TextChoices):
+        UPDATED = "URL_UPDATED", "Updated"
+        DELETED = "URL_DELETED", "Deleted"
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    key = models.CharField(max_length=200, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                condition=Q(sent_at__isnull=True),
+                name="indexingnotice_unsent",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} job {self.job_id}"

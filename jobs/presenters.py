@@ -5,7 +5,8 @@ from dataclasses import dataclass
 
 from django.utils.safestring import SafeString, mark_safe
 
-from jobs.choices import STATE_NAMES, Benefit, Credential
+from jobs.choices import STATE_NAMES, Benefit, Credential, DifferentialUnit
+from jobs.pay import money
 from jobs.sanitize import sanitize_description
 
 
@@ -44,6 +45,7 @@ def job_facts(job) -> list[JobFact]:
     facts.append(JobFact("Pay", job.pay_label))
     if job.sign_on_bonus:
         facts.append(JobFact("Sign-on bonus", f"${job.sign_on_bonus:,.0f}"))
+    facts += clinical_pay_facts(job)
     if job.required_credentials:
         required = _labels(job.required_credentials, Credential.choices)
         facts.append(JobFact("Required", ", ".join(required)))
@@ -56,6 +58,51 @@ def job_facts(job) -> list[JobFact]:
     if job.benefits:
         facts.append(JobFact("Benefits", ", ".join(_labels(job.benefits, Benefit.choices))))
     return facts
+
+
+def differential_label(amount, unit) -> str:
+    """ "+$4/hr" or "+10% of base pay"."""
+    if unit == DifferentialUnit.PERCENT:
+        return f"+{amount.normalize():f}% of base pay"
+    return f"+{money(amount)}/hr"
+
+
+def differential_facts(job) -> list[JobFact]:
+    facts = []
+    for shift in ["night", "evening", "weekend"]:
+        amount = getattr(job, f"{shift}_differential")
+        if amount:
+            unit = getattr(job, f"{shift}_differential_unit")
+            facts.append(JobFact(f"{shift.title()} differential", differential_label(amount, unit)))
+    return facts
+
+
+def contract_facts(job) -> list[JobFact]:
+    facts = []
+    terms = []
+    if job.contract_weeks:
+        terms.append(f"{job.contract_weeks} weeks")
+    if job.guaranteed_hours:
+        terms.append(f"{job.guaranteed_hours} guaranteed hours a week")
+    if terms:
+        facts.append(JobFact("Contract", ", ".join(terms)))
+    if job.weekly_gross:
+        facts.append(JobFact("Weekly gross pay", f"{money(job.weekly_gross)} a week"))
+    if job.taxable_hourly_rate:
+        facts.append(JobFact("Taxable rate", f"{money(job.taxable_hourly_rate)}/hr"))
+    if job.housing_stipend_weekly:
+        facts.append(JobFact("Housing stipend", f"{money(job.housing_stipend_weekly)} a week"))
+    if job.meals_stipend_weekly:
+        facts.append(JobFact("Meals stipend", f"{money(job.meals_stipend_weekly)} a week"))
+    if job.cancellation_policy:
+        facts.append(JobFact("Cancellation policy", job.cancellation_policy))
+    return facts
+
+
+def clinical_pay_facts(job) -> list[JobFact]:
+    """Shift differentials and contract pay, the way the job page, the preview and the
+    JSON-LD (jobs/jsonld.py) say them."""
+    return differential_facts(job) + contract_facts(job)
 
 
 def job_description_html(job) -> SafeString:

@@ -31,6 +31,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from jobs.choices import (
+    CONTRACT_TYPES,
     HOURS_PER_YEAR,
     Credential,
     EmploymentType,
@@ -119,6 +120,9 @@ class JobSearchForm(forms.Form):
         label="Credential required", choices=Credential.choices, required=False
     )
     sort = OptionalChoiceField(label="Sort by", choices=Sort.choices, required=False)
+    # Clinical pay filters (issue 12): plain booleans, ?night_differential=1, ?travel=1.
+    night_differential = forms.BooleanField(label="Night differential", required=False)
+    travel = forms.BooleanField(label="Travel contracts", required=False)
     page = OptionalIntegerField(min_value=1, required=False)
 
     def clean_q(self):
@@ -149,6 +153,8 @@ class JobSearchForm(forms.Form):
             min_pay_annual=min_pay,
             posted_within=data.get("posted_within"),
             sort=data.get("sort") or "",
+            night_differential=bool(data.get("night_differential")),
+            travel=bool(data.get("travel")),
         )
 
 
@@ -225,6 +231,8 @@ class JobSearch:
     # "Jobs I qualify for": the searcher's credential codes and license states, given as plain
     # data by the view (jobs knows nothing of candidates); None when the filter is off.
     qualified_with: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+    night_differential: bool = False
+    travel: bool = False
 
     @property
     def effective_sort(self) -> str:
@@ -240,6 +248,8 @@ class JobSearch:
             or self.posted_within
             or self.place
             or self.qualified_with is not None
+            or self.night_differential
+            or self.travel
         )
 
     # Conditions ---------------------------------------------------------------------------
@@ -298,6 +308,12 @@ class JobSearch:
         if self.posted_within:
             conditions["posted_within"] = Q(
                 published_at__gte=now - timedelta(days=self.posted_within)
+            )
+        if self.night_differential:
+            conditions["night_differential"] = Q(night_differential__gt=0)
+        if self.travel:
+            conditions["travel"] = Q(
+                employment_type__in=CONTRACT_TYPES, contract_weeks__isnull=False
             )
         return conditions
 

@@ -10,7 +10,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from jobs.lifecycle import job_available_actions, job_can
-from jobs.models import Job, live_job_q
+from jobs.models import Job, PayTransparencyRule, live_job_q
+from jobs.pay_rules import job_rule_problems
 
 Status = Job.Status
 
@@ -56,3 +57,15 @@ def with_live_job_counts(companies):
     return companies.annotate(
         open_job_count=Coalesce(Subquery(per_company, output_field=IntegerField()), 0)
     )
+
+
+def jobs_out_of_pay_rules(company) -> list[tuple[Job, list]]:
+    """The company's live jobs that a pay-transparency rule in effect now is not met by
+    (usually jobs that went live before the rule took effect): (job, problems), for the team
+    to fix. They stay live: unpublishing them silently would hide jobs people are applying to.
+    Two queries whatever the number of jobs."""
+    rules = list(PayTransparencyRule.objects.in_effect())
+    if not rules:
+        return []
+    jobs = Job.objects.for_company(company).published().order_by("-published_at", "-pk")
+    return [(job, problems) for job in jobs if (problems := job_rule_problems(job, rules=rules))]

@@ -9,7 +9,7 @@ running at the same moment cannot apply the same change twice or from the wrong 
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import OuterRef
 from django.urls import reverse
 from django.utils import timezone
@@ -17,14 +17,17 @@ from django.utils import timezone
 from employers.models import Company
 from employers.selectors import team_recipients, team_recipients_by_company
 from infra.refusals import Refusal
+from jobs.indexing import indexing_notice_add
 from jobs.lifecycle import job_can, refusal_message
-from jobs.models import JOB_LIFETIME_DAYS, Job
+from jobs.models import JOB_LIFETIME_DAYS, IndexingNotice, Job
+from jobs.pay_rules import job_rule_problems
 from jobs.quotas import can_feature_another_job, can_publish_another_job
 from jobs.sanitize import sanitize_description
 from notifications.selectors import notified_since
 from notifications.services import build_notifications, notify_many, queue_notifications
 
 Status = Job.Status
+UPDATED, DELETED = IndexingNotice.Kind.UPDATED, IndexingNotice.Kind.DELETED
 LIFETIME = timedelta(days=JOB_LIFETIME_DAYS)
 EXPIRY_REMINDER_LEAD = timedelta(days=3)
 
@@ -49,6 +52,18 @@ def _require_plan_room(job: Job) -> Company:
     return company
 
 
+def _require_pay_rules(job: Job) -> None:
+    """Refuse to put a job live that a state pay-transparency rule in effect forbids; the
+    message names the rule and what to change."""
+    if problems := job_rule_problems(job):
+        raise Refusal(
+            problems[0].message,
+            "pay_rule",
+            link=reverse("jobs_dashboard:edit", args=[job.pk]),
+            link_text="Edit the job",
+        )
+
+
 def _fit_featured_places(job: Job, company: Company) -> None:
     """A featured job coming back live (resume, renew after expiry) was not counted while away;
     if its featured place has been taken since, it comes back live but unfeatured, rather than
@@ -62,6 +77,7 @@ def _go_live(job: Job, now) -> None:
     job.published_at = now
     job.expires_at = now + LIFETIME
     job.review_note = ""
+    indexing_notice_add(job=job, kind=UPDATED, cause=f"live:{now.isoformat()}")
 
 
 # Posting -----------------------------------------------------------------------------------
@@ -88,6 +104,8 @@ def job_update(*, job: Job, fields: dict) -> Job:
     if not job.company.is_verified and job.status in reviewed_states:
         job.status = Status.PENDING_REVIEW
     job.save()
+    if job.status == Status.PUBLISHED:
+        indexing_notice_add(job=job, kind=UPDATED, cause=f"edited:{job.updated_at.isoformat()}")
     return job
 
 
@@ -118,6 +136,7 @@ def job_publish(*, job: Job) -> Job:
     Refused while the company is on notice (No-Ghosting)."""
     job = _lock(job, "publish")
     _require_not_on_notice(job)
+    _require_pay_rules(job)
     _require_plan_room(job)
     if job.company.is_verified:
         _go_live(job, timezone.now())
@@ -134,6 +153,7 @@ def job_pause(*, job: Job) -> Job:
     job = _lock(job, "pause")
     job.status = Status.PAUSED
     job.save(update_fields=["status", "updated_at"])
+    indexing_notice_add(job=job, kind=DELETED, cause=f"paused:{job.updated_at.isoformat()}")
     return job
 
 
@@ -151,6 +171,7 @@ def job_resume(*, job: Job) -> Job:
     _fit_featured_places(job, _require_plan_room(job))
     job.status = Status.PUBLISHED
     job.save(update_fields=["status", "is_featured", "updated_at"])
+    indexing_notice_add(job=job, kind=UPDATED, cause=f"resumed:{job.updated_at.isoformat()}")
     return job
 
 
@@ -162,6 +183,7 @@ def job_close(*, job: Job) -> Job:
     job.closed_at = timezone.now()
     job.is_featured = False
     job.save(update_fields=["status", "closed_at", "is_featured", "updated_at"])
+    indexing_notice_add(job=job, kind=DELETED, cause=f"closed:{job.closed_at.isoformat()}")
     return job
 
 
@@ -175,10 +197,13 @@ def job_renew(*, job: Job) -> Job:
     job = _lock(job, "renew")
     now = timezone.now()
     job.expires_at = max(now, job.expires_at or now) + LIFETIME
-    if job.status == Status.EXPIRED:
+    came_back = job.status == Status.EXPIRED
+    if came_back:
         _fit_featured_places(job, _require_plan_room(job))
         job.status = Status.PUBLISHED
     job.save(update_fields=["status", "expires_at", "is_featured", "updated_at"])
+    if came_back:
+        indexing_notice_add(job=job, kind=UPDATED, cause=f"renewed:{job.updated_at.isoformat()}")
     return job
 
 
@@ -240,6 +265,7 @@ def job_delete_draft(*, job: Job) -> None:
 def job_approve(*, job: Job) -> Job:
     """Staff approve a job waiting for review: it goes live for 30 days and the team is told."""
     job = _lock(job, "approve")
+    _require_pay_rules(job)
     _require_plan_room(job)
     _go_live(job, timezone.now())
     job.save()
@@ -264,12 +290,34 @@ def job_send_back(*, job: Job, reason: str) -> Job:
 # Expiry ------------------------------------------------------------------------------------
 
 
+EXPIRE_SQL = """
+WITH expired AS (
+    UPDATE jobs_job SET status = %(expired)s, updated_at = %(now)s
+    WHERE status = %(published)s AND expires_at <= %(now)s
+    RETURNING id, expires_at
+), noticed AS (
+    INSERT INTO jobs_indexingnotice (job_id, kind, key, created_at, attempts, last_error)
+    SELECT id, %(deleted)s, %(deleted)s || ':job:' || id || ':expired:' || expires_at::text,
+           %(now)s, 0, ''
+    FROM expired
+    ON CONFLICT (key) DO NOTHING
+)
+SELECT count(*) FROM expired
+"""
+
+
 def jobs_expire_overdue() -> int:
-    """Mark every published job past its expiry date as expired (one UPDATE); returns the count."""
-    now = timezone.now()
-    return Job.objects.filter(status=Status.PUBLISHED, expires_at__lte=now).update(
-        status=Status.EXPIRED, updated_at=now
-    )
+    """Mark every published job past its expiry date as expired, with the search engines'
+    URL_DELETED notice of each, in one statement; returns the count."""
+    params = {
+        "expired": Status.EXPIRED,
+        "published": Status.PUBLISHED,
+        "deleted": str(DELETED),
+        "now": timezone.now(),
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(EXPIRE_SQL, params)
+        return cursor.fetchone()[0]
 
 
 def jobs_queue_expiry_reminders(*, limit: int = 500) -> int:

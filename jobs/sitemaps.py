@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 
 from employers.sitemaps import CompanySitemap
 from jobs.models import Job
+from jobs.pay_insights import sitemap_pages
 
 
 class SiteURLSitemap(Sitemap):
@@ -50,6 +51,18 @@ class JobSitemap(SiteURLSitemap):
         return job.updated_at
 
 
+class PaySitemap(SiteURLSitemap):
+    """/pay/ and each profession and state page with figures to show."""
+
+    changefreq = "weekly"
+
+    def items(self):
+        return sitemap_pages()
+
+    def location(self, item):
+        return item
+
+
 def on_site_url(sitemap_class):
     """Another app's Sitemap, with its URLs on SITE_URL like ours."""
     if issubclass(sitemap_class, SiteURLSitemap):
@@ -59,7 +72,12 @@ def on_site_url(sitemap_class):
 
 # Higher apps' sections (articles) are added where the URLs are put together, config/urls.py:
 # path("sitemap.xml", sitemap, {"sitemaps": {**SITEMAPS, "articles": ArticleSitemap}}).
-SITEMAPS = {"pages": PagesSitemap, "jobs": JobSitemap, "companies": CompanySitemap}
+SITEMAPS = {
+    "pages": PagesSitemap,
+    "jobs": JobSitemap,
+    "companies": CompanySitemap,
+    "pay": PaySitemap,
+}
 
 
 @require_safe

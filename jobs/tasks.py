@@ -3,6 +3,8 @@
 from celery import shared_task
 
 from jobs import services
+from jobs.indexing import indexing_notices_send
+from jobs.pay_insights import pay_summary_refresh
 
 
 @shared_task
@@ -24,3 +26,15 @@ def flush_job_view_counts() -> int:
     from jobs.view_counts import job_views_flush
 
     return job_views_flush()
+
+
+@shared_task
+def refresh_pay_summary() -> int:
+    """Beat: recompute the /pay/ figures from live and recent postings (one statement)."""
+    return pay_summary_refresh()
+
+
+@shared_task
+def send_indexing_notices() -> int:
+    """Beat: tell search engines which job pages went live or away (jobs/indexing.py)."""
+    return indexing_notices_send()

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.search, name="search"),
     path("feed/", feeds.LatestJobsFeed(), name="rss"),
     path("feed.xml", feeds.aggregator_feed, name="aggregator_feed"),
+    path("feeds/<slug:partner>.xml", feeds.partner_feed, name="partner_feed"),
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/report/", views.report, name="report"),
     path("<slug:slug>/apply-elsewhere/", views.external_apply, name="external_apply"),

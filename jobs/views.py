@@ -17,6 +17,7 @@ from infra.rate_limits import form_over_limit
 from jobs.choices import PayPeriod, WorkplaceType
 from jobs.jsonld import as_script_content, job_posting
 from jobs.models import Job
+from jobs.pay_insights import job_pay_comparison
 from jobs.presenters import job_description_html, job_facts
 from jobs.reports import JobReportForm
 from jobs.sanitize import visible_text
@@ -200,6 +201,7 @@ def render_job_page(request, job, report_form, *, status=200, report_open=False)
         "match": credential_match(job, qualifications_of(request.user)),
         "saved_job_ids": saved_job_ids(request.user, [job.pk] + [j.pk for j in similar_jobs]),
         "hourly": job.pay_period == PayPeriod.HOUR,
+        "pay_comparison": job_pay_comparison(job),
         "share": share_links(job, url),
         "report_form": report_form,
         "report_open": report_open,

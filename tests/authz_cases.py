@@ -663,6 +663,41 @@ GET_CASES: list[Case] = [
     get("jobs:search", EVERYONE),
     get("jobs:rss", EVERYONE),
     get("jobs:aggregator_feed", EVERYONE),
+    *[
+        get(
+            "jobs:partner_feed",
+            EVERYONE,
+            path=fixed("jobs:partner_feed", partner=partner),
+            variant=partner,
+        )
+        for partner in ["indeed", "ziprecruiter", "linkedin"]
+    ],
+    get(
+        "jobs:partner_feed",
+        by_role(NOT_FOUND),
+        path=fixed("jobs:partner_feed", partner="monster"),
+        variant="unknown",
+    ),
+    # Pay insights: public, read-only.
+    get("pay:index", EVERYONE),
+    get("pay:profession", EVERYONE, path=fixed("pay:profession", profession="registered-nurse")),
+    get(
+        "pay:profession",
+        by_role(NOT_FOUND),
+        path=fixed("pay:profession", profession="astronaut"),
+        variant="unknown",
+    ),
+    get(
+        "pay:state",
+        EVERYONE,
+        path=fixed("pay:state", profession="registered-nurse", state="co"),
+    ),
+    get(
+        "pay:state",
+        by_role(NOT_FOUND),
+        path=fixed("pay:state", profession="registered-nurse", state="zz"),
+        variant="unknown",
+    ),
     get("jobs:detail", EVERYONE, path=job_page("published")),
     get("jobs:detail", by_role(NOT_FOUND), path=job_page("draft"), variant="draft"),
     get("jobs:detail", by_role(NOT_FOUND), path=job_page("pending"), variant="pending_review"),
@@ -752,6 +787,7 @@ ADMIN_EDITORS_MAY_NOT_VIEW = {
     "employers.upgraderequest",
     "jobs.job",
     "jobs.jobreport",
+    "jobs.paytransparencyrule",
     "pages.contactmessage",
     "notifications.notification",
     "candidates.candidateprofile",
@@ -887,6 +923,7 @@ def job_form(**overrides) -> dict:
         "pay_max": "58.50",
         "pay_period": "hour",
         "required_credentials": ["rn", "bls"],
+        "benefits": ["health", "pto"],  # Colorado's pay-transparency rule asks for them
         "description": "Join our 24-bed medical ICU as a night-shift registered nurse, with a "
         "charge nurse and intensivists on site.",
         "apply_method": "on_site",

@@ -94,6 +94,8 @@ class JobFactory(factory.django.DjangoModelFactory):
     pay_max = Decimal("52.00")
     pay_period = PayPeriod.HOUR
     required_credentials = factory.LazyFunction(lambda: ["rn", "bls"])
+    # Colorado's pay-transparency rule asks for the benefits (jobs/pay_rules.py).
+    benefits = factory.LazyFunction(lambda: ["health", "pto"])
     description = "<p>Care for adult patients on a 32-bed medical-surgical unit.</p>"
     status = Job.Status.DRAFT
 

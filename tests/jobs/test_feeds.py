@@ -145,6 +145,7 @@ def test_sitemap_index_points_at_each_section(client, jobs, settings):
         f"{settings.SITE_URL}/sitemap.xml?section=pages",
         f"{settings.SITE_URL}/sitemap.xml?section=jobs",
         f"{settings.SITE_URL}/sitemap.xml?section=companies",
+        f"{settings.SITE_URL}/sitemap.xml?section=pay",
         f"{settings.SITE_URL}/sitemap.xml?section=blog",
         f"{settings.SITE_URL}/sitemap.xml?section=articles",
     ]
@@ -186,7 +187,7 @@ def test_sitemap_costs_the_same_queries_whatever_the_number_of_jobs(
     # The Site (then cached), the count of jobs, the page of jobs.
     with django_assert_max_num_queries(3):
         client.get("/sitemap.xml", {"section": "jobs"})
-    with django_assert_max_num_queries(3):  # a count per paginated section
+    with django_assert_max_num_queries(4):  # a count per paginated section, the pay pages
         client.get("/sitemap.xml")
 
 

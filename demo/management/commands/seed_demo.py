@@ -16,8 +16,9 @@ from demo.applications import seed_applications
 from demo.articles import seed_articles
 from demo.candidates import seed_candidates
 from demo.companies import seed_companies_profile
-from demo.jobs import seed_jobs
+from demo.jobs import seed_jobs, seed_pay_history
 from employers.models import Company, Membership
+from jobs.pay_insights import pay_summary_refresh
 from jobs.suggestions import search_terms_refresh
 
 DEMO_PASSWORD = "healthcareers-demo"
@@ -95,6 +96,8 @@ class Command(BaseCommand):
         companies_refresh_responsiveness()
         # The "Did you mean" vocabulary is rebuilt hourly; build it now for a fresh database.
         search_terms_refresh()
+        # The /pay/ figures are refreshed hourly; compute them now so the pages are full.
+        pay_summary_refresh()
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready ({created} new objects).")
             if created
@@ -134,6 +137,7 @@ class Command(BaseCommand):
             "locations"
         )
         created += seed_jobs(companies)
+        created += seed_pay_history(companies)
         created += seed_articles()
         created += seed_candidates()
         created += seed_applications(candidates)
