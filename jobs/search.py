@@ -1,12 +1,37 @@
 """Job search at /jobs/: the form (every filter is a plain GET parameter, so a search is a
 bookmarkable URL) and the queries behind it.
 
+Text is expanded with the field's vocabulary (jobs.vocabulary: "CNA" also means "certified
+nursing assistant", "ultrasound" also "sonography"), then matched against the stored, weighted
+search vector (GIN index).
+
+Ranking (relevance sort), documented here because people must be able to trust it. Each job
+gets a tier, an integer:
+    4  its profession is one the query names ("nurse": registered nurse, LPN/LVN, nurse
+       practitioner, CRNA, from the vocabulary; "radiation therapist": that profession)
+  + 2  its title matches the whole query
+  + 1  the query's words appear as an exact phrase (multi-word queries)
+and jobs are ordered by tier, then by the text rank rounded to one decimal (ts_rank_cd over
+title A > specialty, profession and credentials B > description C, normalized to 0..1, so a job
+that only mentions the words in its description stays below), then featured before not
+featured (so a featured job is marked and lifted only among equally good matches, never above a
+far better one), then the newest first (recency breaks ties).
+The work is bounded: only the newest CANDIDATES matches (walked in date order through the
+index, stopping early) are ranked, never every match of a broad query.
+
 A search costs a constant number of SQL queries whatever the number of results:
-  1. the facet counts and the total, in one UNION ALL of GROUP BY queries. Faceting is
-     disjunctive: each group's counts ignore that group's own selection, so with "Night shift"
-     ticked the other shifts still show how many jobs they would add;
-  2. the page of results;
-  3. only when a text search finds few jobs: the spelling suggestion (jobs.suggestions).
+  1. the number of matches, counted up to COUNT_CAP ("1,000+" beyond it);
+  2. the facet counts, in one UNION ALL of GROUP BY queries. Faceting is disjunctive: each
+     group's counts ignore that group's own selection, so with "Night shift" ticked the other
+     shifts still show how many jobs they would add. When the text and place match few jobs
+     (up to FACET_EXACT_LIMIT) the counts are exact; beyond that they are counted on a bounded
+     sample (the newest FACET_SAMPLE matches) and scaled to the planner's estimate of the
+     matches, shown as "about" (a third query, EXPLAIN). Why a sample rather than precomputed
+     counts: the counts must follow any text and place, which no table of summaries can, and
+     a sample of a few thousand rows costs the same at any scale;
+  3. the page of results;
+  4. only when a text search finds few jobs: the spelling suggestion (jobs.suggestions), and
+     when it finds none and a correction exists, the corrected search (1-3 again).
 
 Location is "City, ST" or a ZIP plus a radius: a bounding box on the (latitude, longitude) index
 narrows the rows, the exact great-circle distance decides. Remote jobs have no place, so a location
@@ -15,9 +40,10 @@ residents of the searched state (or of any state) come with the nearby ones.
 """
 
 import hashlib
-from dataclasses import dataclass, field
+import json
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
-from functools import reduce
+from functools import cached_property, reduce
 from operator import or_
 from urllib.parse import urlencode
 
@@ -25,7 +51,24 @@ from django import forms
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, CharField, Count, F, Func, Q, Value, When
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    Count,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Round
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
@@ -43,6 +86,7 @@ from jobs.choices import (
 from jobs.gazetteer import Place, UnknownLocation, bounding_box, parse_location
 from jobs.models import Job
 from jobs.suggestions import spelling_suggestion
+from jobs.vocabulary import ExpandedQuery, expand
 
 PAGE_SIZE = 20
 RADIUS_CHOICES = [(10, "10 miles"), (25, "25 miles"), (50, "50 miles"), (100, "100 miles")]
@@ -57,6 +101,11 @@ POSTED_WITHIN_CHOICES = [
 # A text search with fewer results than this gets a "Did you mean" when one exists.
 FEW_RESULTS = 3
 BROAD_COUNTS_SECONDS = 60
+# Bounds on the work of one search (see the module docstring).
+CANDIDATES = 1000
+COUNT_CAP = 1000
+FACET_EXACT_LIMIT = 5000
+FACET_SAMPLE = 2000
 
 
 class Sort:
@@ -120,6 +169,8 @@ class JobSearchForm(forms.Form):
     )
     sort = OptionalChoiceField(label="Sort by", choices=Sort.choices, required=False)
     page = OptionalIntegerField(min_value=1, required=False)
+    # Set by "Search instead for ...": search the words as typed, without a spelling correction.
+    verbatim = forms.BooleanField(required=False)
 
     def clean_q(self):
         return " ".join(self.cleaned_data["q"].split())[:200]
@@ -149,6 +200,7 @@ class JobSearchForm(forms.Form):
             min_pay_annual=min_pay,
             posted_within=data.get("posted_within"),
             sort=data.get("sort") or "",
+            verbatim=bool(data.get("verbatim")),
         )
 
 
@@ -166,7 +218,7 @@ MULTI_FILTERS = [
 class FacetOption:
     value: str
     label: str
-    count: int
+    count: int | None  # None: not counted
     selected: bool
     hint: str = ""
 
@@ -207,6 +259,15 @@ class SearchResults:
     jobs: list
     facets: list[FacetGroup]
     suggestion: str | None = None
+    total_is_capped: bool = False  # more than `total` match: shown as "1,000+"
+    counts_are_estimates: bool = False  # facet counts from a sample: shown as "about"
+    corrected_from: str = ""  # the misspelt query that found nothing; these are for `suggestion`
+    remote_total: int | None = None  # of `total`, the remote jobs (a place search with Remote)
+    search: "JobSearch | None" = None  # the search these are the results of (maybe corrected)
+
+    @property
+    def nearby_total(self) -> int:
+        return self.total - (self.remote_total or 0)
 
 
 @dataclass(frozen=True)
@@ -222,6 +283,7 @@ class JobSearch:
     min_pay_annual: int | None = None
     posted_within: int | None = None
     sort: str = ""
+    verbatim: bool = False
 
     @property
     def effective_sort(self) -> str:
@@ -237,14 +299,76 @@ class JobSearch:
 
     # Conditions ---------------------------------------------------------------------------
 
+    @cached_property
+    def tsquery(self) -> ExpandedQuery | None:
+        return expand(self.q) if self.q else None
+
+    def matches(self) -> Q:
+        """The text condition: the stored search vector against the expanded query."""
+        return Q(
+            Func(
+                F("search_vector"),
+                self.tsquery.expression(),
+                template="(%(expressions)s)",
+                arg_joiner=" @@ ",
+                output_field=BooleanField(),
+            )
+        )
+
     def base(self):
-        """Live jobs matching the text (ranked) and annotated with their distance."""
+        """Live jobs matching the text, annotated with their distance."""
         jobs = Job.objects.published()
         if self.q:
-            jobs = jobs.text_search(self.q)
+            jobs = jobs.filter(self.matches()) if self.tsquery else jobs.none()
         if self.place:
             jobs = jobs.with_distance(self.place.latitude, self.place.longitude)
         return jobs
+
+    def ranked(self, jobs):
+        """`jobs` annotated with the tier and text rank of the formula in the module docstring,
+        in that order."""
+        query = self.tsquery.expression()
+        rank = Func(
+            F("search_vector"),
+            query,
+            Value(32),  # rank / (rank + 1): between 0 and 1
+            function="ts_rank_cd",
+            output_field=FloatField(),
+        )
+        title_vector = Func(
+            RawSQL("'english'::regconfig", ()),
+            Func(F("title"), function="hc_unaccent"),
+            function="to_tsvector",
+        )
+        title_match = Func(
+            title_vector,
+            query,
+            template="(%(expressions)s)",
+            arg_joiner=" @@ ",
+            output_field=BooleanField(),
+        )
+        tier = Case(When(title_match, then=Value(2)), default=Value(0))
+        if self.tsquery.professions:
+            tier = tier + Case(
+                When(profession__in=self.tsquery.professions, then=Value(4)), default=Value(0)
+            )
+        words = [w for w in self.q.split() if w.lower() != "or" and not w.startswith("-")]
+        if len(words) > 1:
+            phrase = Func(
+                F("search_vector"),
+                Func(
+                    RawSQL("'english'::regconfig", ()),
+                    Func(Value(" ".join(words)), function="hc_unaccent"),
+                    function="phraseto_tsquery",
+                ),
+                template="(%(expressions)s)",
+                arg_joiner=" @@ ",
+                output_field=BooleanField(),
+            )
+            tier = tier + Case(When(phrase, then=Value(1)), default=Value(0))
+        return jobs.annotate(
+            tier=ExpressionWrapper(tier, output_field=IntegerField()), rank=Round(rank, 1)
+        ).order_by("-tier", "-rank", "-is_featured", "-published_at", "-pk")
 
     def where(self, workplace_types) -> Q | None:
         """Location and workplace type together: they interact for remote jobs."""
@@ -289,16 +413,30 @@ class JobSearch:
             )
         return conditions
 
+    def filtered(self, now=None):
+        return self.base().filter(*self.conditions(now or timezone.now()).values())
+
     def queryset(self, now=None):
-        """The matching jobs in the order of the chosen sort."""
-        jobs = self.base().with_company().filter(*self.conditions(now or timezone.now()).values())
+        """Every matching job in the order of the chosen sort (the ranking over every match:
+        for job alerts and checks; the search page ranks a bounded set, see `page_queryset`)."""
+        jobs = self.filtered(now).with_company()
         sort = self.effective_sort
         if sort == Sort.RELEVANCE:
-            # Featured jobs first among equally relevant ones.
-            return jobs.order_by(F("rank").desc(), "-is_featured", "-published_at", "-pk")
+            return self.ranked(jobs)
         if sort == Sort.PAY:
             return jobs.order_by("-pay_max_annual", "-published_at", "-pk")
         return jobs.order_by("-published_at", "-pk")
+
+    def page_queryset(self, now=None):
+        """What the search page pages through: for relevance, the CANDIDATES newest matches,
+        ranked; otherwise every match in date or pay order (an index walk that stops early)."""
+        if self.effective_sort != Sort.RELEVANCE:
+            return self.queryset(now)
+        newest = self.filtered(now).order_by("-published_at", "-pk").values("pk")[:CANDIDATES]
+        jobs = Job.objects.filter(pk__in=Subquery(newest)).with_company()
+        if self.place:
+            jobs = jobs.with_distance(self.place.latitude, self.place.longitude)
+        return self.ranked(jobs)
 
     # Facets -------------------------------------------------------------------------------
 
@@ -340,18 +478,34 @@ class JobSearch:
             ),
         }
 
-    def count_facets(self, now) -> tuple[int, dict[str, dict[str, int]]]:
-        """(total, {group: {value: count}}) in one query."""
+    def facet_base(self):
+        """The jobs the facets count: the text and place matches (near the place: every
+        workplace type, remote ones by state)."""
+        jobs = self.base()
+        if self.place:
+            jobs = jobs.filter(self.where([t for t, _ in WorkplaceType.choices]))
+        return jobs
+
+    def count_facets(self, now, *, sampled=False) -> tuple[dict[str, dict[str, int]], bool]:
+        """({group: {value: count}}, whether the counts are estimates), in one query; `sampled`
+        (the text and place match more than FACET_EXACT_LIMIT jobs) counts the newest
+        FACET_SAMPLE of them, scaled to the planner's estimate: see the module docstring."""
         conditions = self.conditions(now)
+        base = self.facet_base()
+        scale = 1.0
+        if sampled:
+            estimate = max(planned_rows(base), FACET_EXACT_LIMIT + 1)
+            newest = base.order_by("-published_at", "-pk").values("pk")[:FACET_SAMPLE]
+            base = Job.objects.filter(pk__in=Subquery(newest))
+            if self.place:
+                base = base.with_distance(self.place.latitude, self.place.longitude)
+            scale = estimate / FACET_SAMPLE
 
         def counted(name, value):
-            jobs = self.base()
+            jobs = base
             for other, condition in conditions.items():
                 if other != name:
                     jobs = jobs.filter(condition)
-            if name == "workplace_type" and self.place:
-                # Counting workplace types near a place: every type, remote ones by state.
-                jobs = jobs.filter(self.where([t for t, _ in WorkplaceType.choices]))
             return (
                 jobs.annotate(facet=Value(name, output_field=CharField()), value=value)
                 .values("facet", "value")
@@ -359,12 +513,14 @@ class JobSearch:
                 .order_by()
             )
 
-        total = counted("total", Value("", output_field=CharField()))
         groups = [counted(name, value) for name, value in self.facet_values(now).items()]
         counts: dict[str, dict[str, int]] = {}
-        for row in total.union(*groups, all=True):
-            counts.setdefault(row["facet"], {})[row["value"]] = row["n"]
-        return counts.get("total", {}).get("", 0), counts
+        for row in groups[0].union(*groups[1:], all=True):
+            counts.setdefault(row["facet"], {})[row["value"]] = round(row["n"] * scale)
+        if scale != 1.0:
+            # The newest jobs are a fair sample of everything but their age.
+            counts["posted_within"] = None
+        return counts, scale != 1.0
 
     def facet_groups(self, counts) -> list[FacetGroup]:
         def group(name, legend, choices, *, show_empty=False):
@@ -402,7 +558,9 @@ class JobSearch:
                 FacetOption(
                     str(days),
                     label,
-                    sum(n for d, n in age_counts.items() if d and int(d) <= days),
+                    None
+                    if age_counts is None  # not counted from a sample of the newest jobs
+                    else sum(n for d, n in age_counts.items() if d and int(d) <= days),
                     days == self.posted_within,
                 )
             )
@@ -419,28 +577,92 @@ class JobSearch:
 
     # Running it ---------------------------------------------------------------------------
 
-    def cached_facet_counts(self, now):
+    def cached_facet_counts(self, now, *, sampled=False):
         """The counts of a search without text or place (the busiest: /jobs/ itself, a profession
         from the home page) span every live job, so they are shared for a minute. The results
         themselves are always fresh."""
         if self.q or self.place:
-            return self.count_facets(now)
+            return self.count_facets(now, sampled=sampled)
         key = "jobs:facets:" + hashlib.sha256(repr(self).encode()).hexdigest()
         counted = cache.get(key)
         if counted is None:
-            counted = self.count_facets(now)
+            counted = self.count_facets(now, sampled=sampled)
             cache.set(key, counted, BROAD_COUNTS_SECONDS)
         return counted
 
-    def run(self, page_number=None) -> SearchResults:
-        now = timezone.now()
-        total, counts = self.cached_facet_counts(now)
-        paginator = Paginator(self.queryset(now), PAGE_SIZE)
-        paginator.count = total  # known from the facet query: no separate COUNT(*)
+    def results(self, page_number, now) -> SearchResults:
+        matching = self.filtered(now).order_by()
+        with_remote = self.place and WorkplaceType.REMOTE in self.filters.get("workplace_type", ())
+        remote = matching.filter(workplace_type=WorkplaceType.REMOTE) if with_remote else None
+        # One query for the capped counts: the matches, the facets' base, the remote matches.
+        found, facet_base, remote_found = capped_counts(
+            (matching, COUNT_CAP),
+            (self.facet_base(), FACET_EXACT_LIMIT),
+            (remote, COUNT_CAP),
+        )
+        total = min(found, COUNT_CAP)
+        counts, estimated = self.cached_facet_counts(now, sampled=facet_base > FACET_EXACT_LIMIT)
+        paginator = Paginator(self.page_queryset(now), PAGE_SIZE)
+        paginator.count = total  # known already: no separate COUNT(*)
         page = paginator.get_page(page_number)
         jobs = list(page.object_list) if total else []
-        suggestion = spelling_suggestion(self.q) if self.q and total < FEW_RESULTS else None
-        return SearchResults(total, page, jobs, self.facet_groups(counts), suggestion)
+        remote_total = min(remote_found, total) if with_remote else None
+        return SearchResults(
+            total,
+            page,
+            jobs,
+            self.facet_groups(counts),
+            total_is_capped=found > COUNT_CAP,
+            counts_are_estimates=estimated,
+            remote_total=remote_total,
+            search=self,
+        )
+
+    def run(self, page_number=None) -> SearchResults:
+        """A page of results with the facet counts. A text search that finds nothing runs the
+        corrected query when the spelling suggestion finds jobs ("Showing results for nurse");
+        one that finds a few offers the suggestion ("Did you mean")."""
+        now = timezone.now()
+        results = self.results(page_number, now)
+        if not self.q or results.total >= FEW_RESULTS:
+            return results
+        suggestion = spelling_suggestion(self.q)
+        if suggestion and not results.total and not self.verbatim:
+            corrected = replace(self, q=suggestion).results(page_number, now)
+            if corrected.total:
+                corrected.suggestion = suggestion
+                corrected.corrected_from = self.q
+                return corrected
+        results.suggestion = suggestion
+        return results
+
+
+def capped_counts(*counted) -> list[int]:
+    """For each (queryset, cap): how many rows it has, counting no further than cap + 1 (a
+    capped count stops early however many rows match), all in one query; None counts nothing."""
+    parts, params = [], []
+    for jobs, cap in counted:
+        if jobs is None:
+            parts.append("0")
+            continue
+        sql, values = jobs.order_by().values("pk")[: cap + 1].query.sql_with_params()
+        parts.append(f"(SELECT count(*) FROM ({sql}) AS capped)")  # noqa: S608 - ORM SQL
+        params += values
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        return list(cursor.fetchone())
+
+
+def planned_rows(jobs) -> int:
+    """The planner's estimate of how many rows `jobs` holds: free, and close enough to scale a
+    sample's counts (the statistics of the search vector's words come from ANALYZE)."""
+    sql, params = jobs.order_by().values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
+        plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return int(plan[0]["Plan"]["Plan Rows"])
 
 
 def search_url(params: QueryDict, **changes) -> str:

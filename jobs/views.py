@@ -49,9 +49,12 @@ def get_public_job_or_404(slug: str) -> Job:
 @require_safe
 def search(request):
     form = JobSearchForm(request.GET)
-    job_search = form.search()
-    results = job_search.run(form.cleaned_data.get("page"))
+    results = form.search().run(form.cleaned_data.get("page"))
+    job_search = results.search  # the corrected search when the words as typed found nothing
     params = request.GET
+    if results.corrected_from:
+        params = params.copy()
+        params["q"] = job_search.q
     context = {
         "form": form,
         "search": job_search,
@@ -64,6 +67,11 @@ def search(request):
         "chips": active_filter_chips(params, job_search, results.facets),
         "pagination": pagination(params, results.page) if results.total else None,
         "suggestion_url": search_url(params, q=results.suggestion) if results.suggestion else "",
+        "verbatim_url": (
+            search_url(params, q=results.corrected_from, verbatim=1)
+            if results.corrected_from
+            else ""
+        ),
         "empty_state": empty_state_links(params, job_search) if not results.total else {},
     }
     partial = bool(request.htmx) and not request.htmx.history_restore_request

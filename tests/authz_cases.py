@@ -523,7 +523,8 @@ SHADOWED = {"account_signup": "signup_choice"}
 
 # The admin ---------------------------------------------------------------------------------
 
-# What the Editors group may open in admin (articles/migrations/0002, jobs/migrations/0006);
+# What the Editors group may open in admin (articles/migrations/0002, jobs/migrations/0006,
+# the search vocabulary in jobs/migrations/0008);
 # every other registered model is staff-only beyond them. A newly registered ModelAdmin must be
 # put in one of the two sets.
 ADMIN_EDITORS_MAY_VIEW = {
@@ -533,6 +534,7 @@ ADMIN_EDITORS_MAY_VIEW = {
     "articles.tag",
     "articles.comment",
     "jobs.jobdescriptiontemplate",
+    "jobs.vocabularyterm",
 }
 ADMIN_EDITORS_MAY_NOT_VIEW = {
     "accounts.user",

@@ -342,18 +342,52 @@ def test_an_unknown_location_is_explained_and_the_rest_of_the_search_runs(
 # Did you mean ----------------------------------------------------------------------------
 
 
-def test_a_misspelt_query_gets_did_you_mean(client):
+def test_a_misspelt_query_that_finds_nothing_shows_the_corrected_results(client):
     PublishedJobFactory(title="Medical Dosimetrist", profession=Profession.DOSIMETRIST)
     PublishedJobFactory(title="Radiation Therapist", profession=Profession.RADIATION_THERAPIST)
     search_terms_refresh()
 
-    response = search(client, q="dosimetrst", location="Denver, CO")
+    response = search(client, q="dosimetrst")
+
+    results = response.context["results"]
+    assert titles(response) == ["Medical Dosimetrist"]
+    assert results.corrected_from == "dosimetrst"
+    assert results.suggestion == "dosimetrist"
+    html = " ".join(response.content.decode().split())
+    assert "Showing results for" in html
+    assert (
+        '<a href="/jobs/?q=dosimetrist" hx-get="/jobs/?q=dosimetrist"><strong>dosimetrist' in html
+    )
+    assert 'Search instead for <a href="/jobs/?q=dosimetrst&amp;verbatim=1"' in html
+    assert "for “dosimetrist”" in html  # the count says what the results are
+
+
+def test_search_instead_searches_the_words_as_typed(client):
+    PublishedJobFactory(title="Medical Dosimetrist")
+    search_terms_refresh()
+
+    response = search(client, q="dosimetrst", verbatim="1")
 
     assert response.context["results"].total == 0
+    assert response.context["results"].corrected_from == ""
+    html = response.content.decode()
+    assert "Showing results for" not in html
+    assert "Did you mean" in html
+
+
+def test_a_misspelt_query_that_finds_a_few_gets_did_you_mean(client):
+    PublishedJobFactory(title="Medical Dosimetrist", profession=Profession.DOSIMETRIST)
+    PublishedJobFactory(title="Treatment Planner", description="<p>Our dosimetrst team.</p>")
+    search_terms_refresh()
+
+    response = search(client, q="dosimetrst")
+
+    assert titles(response) == ["Treatment Planner"]
     assert response.context["results"].suggestion == "dosimetrist"
     html = response.content.decode()
     assert "Did you mean" in html
-    assert 'href="/jobs/?q=dosimetrist&amp;location=Denver%2C+CO"' in html
+    assert "Showing results for" not in html
+    assert 'href="/jobs/?q=dosimetrist"' in html
 
 
 def test_did_you_mean_corrects_only_the_misspelt_words(db):
@@ -513,11 +547,13 @@ def test_search_costs_the_same_queries_whatever_the_number_of_results(
     for n in range(count):
         job_at("Denver, CO", title=f"Medical Coder {n}", company=CompanyFactory())
 
-    with django_assert_max_num_queries(2):
+    search(client, q="warm")  # reads the vocabulary into the cache
+    # The capped counts, the facet counts, the page.
+    with django_assert_max_num_queries(3):
         response = search(client, q="medical coder", location="Denver, CO", shift="day")
     assert len(titles(response)) == min(count, 20)
-    # A search with few results looks for a spelling suggestion: one query more.
-    with django_assert_max_num_queries(3):
+    # A search that finds nothing looks for a spelling suggestion and runs it: four more.
+    with django_assert_max_num_queries(7):
         search(client, q="medical codr", location="Denver, CO")
 
 
@@ -529,6 +565,7 @@ def test_query_count_does_not_grow_with_results(client):
 
     for n in range(3):
         job_at("Denver, CO", title=f"Coder {n}")
+    search(client, q="warm")  # reads the vocabulary into the cache
     few = queries(q="coder", location="Denver, CO")
     for n in range(25):
         job_at("Boulder, CO", title=f"Coder {n}", company=CompanyFactory())
@@ -539,9 +576,10 @@ def test_counts_of_a_search_without_text_or_place_are_shared_briefly(
     client, mixed_jobs, django_assert_num_queries
 ):
     search(client, shift="night")
+    search(client, q="warm")  # reads the vocabulary into the cache
 
-    with django_assert_num_queries(1):  # the page of results only
+    with django_assert_num_queries(2):  # the capped counts and the page of results only
         response = search(client, shift="night")
     assert response.context["results"].total == 4
-    with django_assert_num_queries(2):  # a text search always counts afresh
+    with django_assert_num_queries(3):  # a text search always counts afresh
         search(client, q="nurse", shift="night")
