@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db.models.expressions import RawSQL
 
+from jobs.choices import Profession
 from jobs.models import VocabularyTerm
 
 CACHE_KEY = "jobs:vocabulary:v1"
@@ -75,6 +76,19 @@ def build_vocabulary(rows) -> dict[str, Meaning]:
     }
 
 
+def with_professions(known: dict[str, Meaning]) -> dict[str, Meaning]:
+    """Each profession's own name ("pharmacist", "radiation therapist") names that profession,
+    whether or not the table has it."""
+    known = dict(known)
+    for value, label in Profession.choices:
+        name = normalize(label)
+        meaning = known.get(name, Meaning((name,)))
+        if value not in meaning.professions:
+            professions = tuple(sorted({*meaning.professions, value}))
+            known[name] = Meaning(meaning.alternatives, professions)
+    return known
+
+
 def vocabulary() -> dict[str, Meaning]:
     """The active terms, from the cache (filled from the table on a miss)."""
     known = cache.get(CACHE_KEY)
@@ -82,7 +96,7 @@ def vocabulary() -> dict[str, Meaning]:
         rows = VocabularyTerm.objects.filter(is_active=True).values_list(
             "term", "kind", "expansions", "professions"
         )
-        known = build_vocabulary(rows)
+        known = with_professions(build_vocabulary(rows))
         cache.set(CACHE_KEY, known, CACHE_SECONDS)
     return known
 

@@ -50,6 +50,7 @@ a | md | physician; doctor of medicine | physician
 a | mds | physicians; physician | physician
 a | hospitalist | hospital medicine; hospitalist physician | physician
 a | cst | certified surgical technologist; surgical technologist; surgical tech | surgical_technologist
+a | surgical tech | surgical technologist; surgical technician; cst | surgical_technologist
 a | surg tech | surgical technologist; surgical technician; surgical tech | surgical_technologist
 a | scrub tech | surgical technologist; surgical tech; scrub technician | surgical_technologist
 a | ma | medical assistant | medical_assistant
@@ -232,7 +233,7 @@ s | speech therapist | speech-language pathologist; speech language pathologist;
 s | speech therapy | speech-language pathology; speech language pathology; speech-language pathologist | speech_language_pathologist
 s | radiographer | radiologic technologist | radiologic_technologist
 s | paramedic | emergency medical technician; emt | paramedic
-s | medic | paramedic | paramedic
+a | medic | paramedic | paramedic
 s | ultrasound | sonography; sonographer | sonographer
 s | x-ray | radiologic; radiology; radiography; xray |
 s | xray | x-ray; radiologic; radiography |
