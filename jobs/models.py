@@ -84,8 +84,11 @@ class JobQuerySet(models.QuerySet):
         haversine = Power(Sin(half_dlat), 2) + Value(math.cos(lat)) * Cos(
             Radians("latitude")
         ) * Power(Sin(half_dlng), 2)
-        # LEAST: rounding can push the haversine a hair above 1, outside ASIN's domain.
+        # LEAST: rounding can push the haversine a hair above 1, outside ASIN's domain. LEAST
+        # also skips NULLs, so a job without coordinates (remote) must be NULL explicitly, not
+        # half the globe away.
         miles = Value(2 * EARTH_RADIUS_MILES) * ASin(Sqrt(Least(haversine, Value(1.0))))
+        miles = Case(When(latitude__isnull=True, then=None), default=miles)
         return self.annotate(distance=ExpressionWrapper(miles, output_field=FloatField()))
 
     def similar_to(self, job):

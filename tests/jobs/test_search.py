@@ -312,6 +312,30 @@ def test_remote_jobs_join_a_location_search_only_when_remote_is_ticked(client, c
     assert sorted(titles(only_remote)) == ["Remote Anywhere Coder", "Remote Colorado Coder"]
 
 
+def test_a_location_search_with_remote_says_how_many_are_near_and_how_many_remote(
+    client, colorado_jobs
+):
+    remote_job(title="Remote Anywhere Coder")
+    remote_job(title="Remote Colorado Coder", remote_states=["CO", "UT"])
+    remote_job(title="Remote Texas Coder", remote_states=["TX"])
+
+    response = search(
+        client, location="Denver, CO", radius=25, workplace_type=["onsite", "hybrid", "remote"]
+    )
+
+    results = response.context["results"]
+    assert (results.total, results.remote_total, results.nearby_total) == (4, 2, 2)
+    count = " ".join(response.content.decode().split("result-count", 1)[1].split())
+    assert (
+        "<strong>4</strong> jobs: 2 within 25 miles of Denver, CO and 2 remote "
+        "(open to people in CO)" in count
+    )
+    # Remote jobs are not "within 25 miles" of anything: their cards say Remote, no distance.
+    places = re.findall(r'job-card__place">(.*?)</p>', response.content.decode())
+    assert sorted(places)[-2:] == ["Remote", "Remote"]
+    assert sum("mi away" in place for place in places) == 2
+
+
 def test_remote_filter_without_location_finds_every_remote_job(client, colorado_jobs):
     remote_job(title="Remote Texas Coder", remote_states=["TX"])
 
