@@ -23,6 +23,7 @@ from jobs.search import (
     page_numbers,
     search_url,
 )
+from jobs.suggestions import what_suggestions, where_suggestions
 from jobs.view_counts import job_view_record
 
 SIMILAR_JOBS = 4
@@ -82,6 +83,29 @@ def search(request):
     response = render(request, "jobs/_results.html" if partial else "jobs/search.html", context)
     # The same URL answers a full page or a fragment: caches must keep them apart.
     patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_safe
+def suggest_what(request):
+    """Typeahead of the What box: an htmx fragment of listbox options."""
+    return typeahead(request, "search-q", what_suggestions(request.GET.get("q", "")[:60]))
+
+
+@require_safe
+def suggest_where(request):
+    """Typeahead of the Where box: cities and ZIP codes."""
+    return typeahead(
+        request, "search-location", where_suggestions(request.GET.get("location", "")[:60])
+    )
+
+
+def typeahead(request, field_id, suggestions):
+    response = render(
+        request, "jobs/_typeahead.html", {"field_id": field_id, "suggestions": suggestions}
+    )
+    # Cheap to build, the same for everyone: let browsers reuse it for a few minutes.
+    response["Cache-Control"] = "public, max-age=300"
     return response
 
 

@@ -467,6 +467,8 @@ GET_CASES: list[Case] = [
     # Public job pages: live jobs for all; drafts and jobs in review are nobody's public page
     # (their team previews them in the dashboard); closed, paused and expired jobs are gone.
     get("jobs:search", EVERYONE),
+    get("jobs:suggest_what", EVERYONE),
+    get("jobs:suggest_where", EVERYONE),
     get("jobs:rss", EVERYONE),
     get("jobs:aggregator_feed", EVERYONE),
     get("jobs:detail", EVERYONE, path=job_page("published")),
