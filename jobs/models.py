@@ -223,6 +223,13 @@ class Job(models.Model):
             GinIndex(name="job_title_trgm", fields=["title"], opclasses=["gin_trgm_ops"]),
             models.Index(fields=["status", "expires_at"], name="job_status_expires"),
             models.Index(fields=["-published_at"], name="job_published_desc"),
+            # Newest-first pages of live jobs (search, home, company pages) walk this and stop
+            # at the page, without first stepping over every draft (NULL published_at).
+            models.Index(
+                fields=["-published_at", "-id"],
+                name="job_live_newest",
+                condition=Q(status="published"),
+            ),
             models.Index(fields=["profession"], name="job_profession"),
             models.Index(fields=["employment_type"], name="job_employment_type"),
             models.Index(fields=["shift"], name="job_shift"),

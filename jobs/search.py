@@ -20,18 +20,23 @@ The work is bounded: only the newest CANDIDATES matches (walked in date order th
 index, stopping early) are ranked, never every match of a broad query.
 
 A search costs a constant number of SQL queries whatever the number of results:
-  1. the number of matches, counted up to COUNT_CAP ("1,000+" beyond it);
-  2. the facet counts, in one UNION ALL of GROUP BY queries. Faceting is disjunctive: each
-     group's counts ignore that group's own selection, so with "Night shift" ticked the other
-     shifts still show how many jobs they would add. When the text and place match few jobs
-     (up to FACET_EXACT_LIMIT) the counts are exact; beyond that they are counted on a bounded
-     sample (the newest FACET_SAMPLE matches) and scaled to the planner's estimate of the
-     matches, shown as "about" (a third query, EXPLAIN). Why a sample rather than precomputed
-     counts: the counts must follow any text and place, which no table of summaries can, and
-     a sample of a few thousand rows costs the same at any scale;
-  3. the page of results;
-  4. only when a text search finds few jobs: the spelling suggestion (jobs.suggestions), and
-     when it finds none and a correction exists, the corrected search (1-3 again).
+  1. the ids of the newest COUNT_CAP + 1 matches, walking the partial index of live jobs in
+     date order and stopping there: the count ("1,000+" beyond the cap), the candidates that
+     relevance ranks, the pages of a newest-first sort;
+  2. with filters (or a place), the ids of the newest FACET_SAMPLE + 1 jobs the facets count
+     (the text and place matches; without filters these are the ids of 1);
+  3. the facet counts over those ids, in one UNION ALL of GROUP BY queries. Faceting is
+     disjunctive: each group's counts ignore that group's own selection, so with "Night
+     shift" ticked the other shifts still show how many jobs they would add. When the text
+     and place match at most FACET_SAMPLE jobs the ids are all of them and the counts are
+     exact; beyond that the counts of the newest FACET_SAMPLE are scaled to the planner's
+     estimate of the matches (one EXPLAIN, no scan) and shown as "about" (and "posted within",
+     which a sample of the newest cannot estimate, shows no counts). Why a sample rather than
+     counts precomputed by a beat task: the counts must follow any text and place, which no
+     table of summaries can, and a sample of a thousand rows costs the same at any scale;
+  4. the page of results (for relevance, the CANDIDATES newest matches ranked);
+  5. only when a text search finds few jobs: the spelling suggestion (jobs.suggestions), and
+     when it finds none and a correction exists, the corrected search (1-4 again).
 
 Location is "City, ST" or a ZIP plus a radius: a bounding box on the (latitude, longitude) index
 narrows the rows, the exact great-circle distance decides. Remote jobs have no place, so a location
@@ -63,7 +68,6 @@ from django.db.models import (
     Func,
     IntegerField,
     Q,
-    Subquery,
     Value,
     When,
 )
@@ -104,8 +108,7 @@ BROAD_COUNTS_SECONDS = 60
 # Bounds on the work of one search (see the module docstring).
 CANDIDATES = 1000
 COUNT_CAP = 1000
-FACET_EXACT_LIMIT = 5000
-FACET_SAMPLE = 2000
+FACET_SAMPLE = 1000
 
 
 class Sort:
@@ -418,7 +421,7 @@ class JobSearch:
 
     def queryset(self, now=None):
         """Every matching job in the order of the chosen sort (the ranking over every match:
-        for job alerts and checks; the search page ranks a bounded set, see `page_queryset`)."""
+        for job alerts and checks; the search page ranks a bounded set, see `results`)."""
         jobs = self.filtered(now).with_company()
         sort = self.effective_sort
         if sort == Sort.RELEVANCE:
@@ -426,17 +429,6 @@ class JobSearch:
         if sort == Sort.PAY:
             return jobs.order_by("-pay_max_annual", "-published_at", "-pk")
         return jobs.order_by("-published_at", "-pk")
-
-    def page_queryset(self, now=None):
-        """What the search page pages through: for relevance, the CANDIDATES newest matches,
-        ranked; otherwise every match in date or pay order (an index walk that stops early)."""
-        if self.effective_sort != Sort.RELEVANCE:
-            return self.queryset(now)
-        newest = self.filtered(now).order_by("-published_at", "-pk").values("pk")[:CANDIDATES]
-        jobs = Job.objects.filter(pk__in=Subquery(newest)).with_company()
-        if self.place:
-            jobs = jobs.with_distance(self.place.latitude, self.place.longitude)
-        return self.ranked(jobs)
 
     # Facets -------------------------------------------------------------------------------
 
@@ -486,20 +478,27 @@ class JobSearch:
             jobs = jobs.filter(self.where([t for t, _ in WorkplaceType.choices]))
         return jobs
 
-    def count_facets(self, now, *, sampled=False) -> tuple[dict[str, dict[str, int]], bool]:
-        """({group: {value: count}}, whether the counts are estimates), in one query; `sampled`
-        (the text and place match more than FACET_EXACT_LIMIT jobs) counts the newest
-        FACET_SAMPLE of them, scaled to the planner's estimate: see the module docstring."""
+    def newest_ids(self, jobs, limit) -> list[int]:
+        """The ids of the newest `limit` of `jobs`: an index walk in date order that stops
+        there (the partial index of live jobs, job_live_newest)."""
+        return list(jobs.order_by("-published_at", "-pk").values_list("pk", flat=True)[:limit])
+
+    def count_facets(self, now, sample=None) -> tuple[dict[str, dict[str, int]], bool]:
+        """({group: {value: count}}, whether the counts are estimates). `sample`: (the ids of
+        the newest FACET_SAMPLE jobs of facet_base(), whether there are more), when known
+        already. Without more, they are every job to count and the counts are exact;
+        otherwise the counts are scaled to the planner's estimate (module docstring)."""
         conditions = self.conditions(now)
-        base = self.facet_base()
+        if sample is None:
+            ids = self.newest_ids(self.facet_base(), FACET_SAMPLE + 1)
+            sample = (ids[:FACET_SAMPLE], len(ids) > FACET_SAMPLE)
+        sample, more = sample
         scale = 1.0
-        if sampled:
-            estimate = max(planned_rows(base), FACET_EXACT_LIMIT + 1)
-            newest = base.order_by("-published_at", "-pk").values("pk")[:FACET_SAMPLE]
-            base = Job.objects.filter(pk__in=Subquery(newest))
-            if self.place:
-                base = base.with_distance(self.place.latitude, self.place.longitude)
-            scale = estimate / FACET_SAMPLE
+        if more:
+            scale = max(planned_rows(self.facet_base()), FACET_SAMPLE + 1) / FACET_SAMPLE
+        base = Job.objects.filter(pk__in=sample)
+        if self.place:
+            base = base.with_distance(self.place.latitude, self.place.longitude)
 
         def counted(name, value):
             jobs = base
@@ -513,6 +512,8 @@ class JobSearch:
                 .order_by()
             )
 
+        if not sample:
+            return {}, False
         groups = [counted(name, value) for name, value in self.facet_values(now).items()]
         counts: dict[str, dict[str, int]] = {}
         for row in groups[0].union(*groups[1:], all=True):
@@ -577,36 +578,54 @@ class JobSearch:
 
     # Running it ---------------------------------------------------------------------------
 
-    def cached_facet_counts(self, now, *, sampled=False):
+    def cached_facet_counts(self, now, sample=None):
         """The counts of a search without text or place (the busiest: /jobs/ itself, a profession
         from the home page) span every live job, so they are shared for a minute. The results
         themselves are always fresh."""
         if self.q or self.place:
-            return self.count_facets(now, sampled=sampled)
+            return self.count_facets(now, sample)
         key = "jobs:facets:" + hashlib.sha256(repr(self).encode()).hexdigest()
         counted = cache.get(key)
         if counted is None:
-            counted = self.count_facets(now, sampled=sampled)
+            counted = self.count_facets(now, sample)
             cache.set(key, counted, BROAD_COUNTS_SECONDS)
         return counted
 
     def results(self, page_number, now) -> SearchResults:
-        matching = self.filtered(now).order_by()
-        with_remote = self.place and WorkplaceType.REMOTE in self.filters.get("workplace_type", ())
-        remote = matching.filter(workplace_type=WorkplaceType.REMOTE) if with_remote else None
-        # One query for the capped counts: the matches, the facets' base, the remote matches.
-        found, facet_base, remote_found = capped_counts(
-            (matching, COUNT_CAP),
-            (self.facet_base(), FACET_EXACT_LIMIT),
-            (remote, COUNT_CAP),
-        )
-        total = min(found, COUNT_CAP)
-        counts, estimated = self.cached_facet_counts(now, sampled=facet_base > FACET_EXACT_LIMIT)
-        paginator = Paginator(self.page_queryset(now), PAGE_SIZE)
+        # The newest COUNT_CAP + 1 matches: the count (capped), the candidates the relevance
+        # sort ranks, the newest-first pages, and, without filters, the facets' sample, all
+        # from one index walk that stops early.
+        newest = self.newest_ids(self.filtered(now), COUNT_CAP + 1)
+        found, newest = len(newest), newest[:COUNT_CAP]
+        total = len(newest)
+        unfiltered = not self.conditions(now)
+        # Without filters the facets count the same jobs (COUNT_CAP is FACET_SAMPLE).
+        sample = (newest[:FACET_SAMPLE], found > FACET_SAMPLE) if unfiltered else None
+        counts, estimated = self.cached_facet_counts(now, sample)
+        sort = self.effective_sort
+        if sort == Sort.RELEVANCE:
+            jobs = Job.objects.filter(pk__in=newest[:CANDIDATES]).with_company()
+            if self.place:
+                jobs = jobs.with_distance(self.place.latitude, self.place.longitude)
+            paginator = Paginator(self.ranked(jobs), PAGE_SIZE)
+        elif sort == Sort.DATE:
+            paginator = Paginator(newest, PAGE_SIZE)
+        else:
+            paginator = Paginator(self.queryset(now), PAGE_SIZE)
         paginator.count = total  # known already: no separate COUNT(*)
         page = paginator.get_page(page_number)
         jobs = list(page.object_list) if total else []
-        remote_total = min(remote_found, total) if with_remote else None
+        if sort == Sort.DATE and jobs:
+            shown = Job.objects.filter(pk__in=jobs).with_company()
+            if self.place:
+                shown = shown.with_distance(self.place.latitude, self.place.longitude)
+            by_id = {job.pk: job for job in shown}
+            jobs = [by_id[pk] for pk in jobs]
+        remote_total = None
+        if self.place and WorkplaceType.REMOTE in self.filters.get("workplace_type", ()):
+            remote_total = Job.objects.filter(
+                pk__in=newest, workplace_type=WorkplaceType.REMOTE
+            ).count()
         return SearchResults(
             total,
             page,
@@ -635,22 +654,6 @@ class JobSearch:
                 return corrected
         results.suggestion = suggestion
         return results
-
-
-def capped_counts(*counted) -> list[int]:
-    """For each (queryset, cap): how many rows it has, counting no further than cap + 1 (a
-    capped count stops early however many rows match), all in one query; None counts nothing."""
-    parts, params = [], []
-    for jobs, cap in counted:
-        if jobs is None:
-            parts.append("0")
-            continue
-        sql, values = jobs.order_by().values("pk")[: cap + 1].query.sql_with_params()
-        parts.append(f"(SELECT count(*) FROM ({sql}) AS capped)")  # noqa: S608 - ORM SQL
-        params += values
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts), params)
-        return list(cursor.fetchone())
 
 
 def planned_rows(jobs) -> int:

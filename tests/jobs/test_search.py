@@ -572,8 +572,8 @@ def test_search_costs_the_same_queries_whatever_the_number_of_results(
         job_at("Denver, CO", title=f"Medical Coder {n}", company=CompanyFactory())
 
     search(client, q="warm")  # reads the vocabulary into the cache
-    # The capped counts, the facet counts, the page.
-    with django_assert_max_num_queries(3):
+    # The newest matches, the newest jobs the facets count, the facet counts, the page.
+    with django_assert_max_num_queries(4):
         response = search(client, q="medical coder", location="Denver, CO", shift="day")
     assert len(titles(response)) == min(count, 20)
     # A search that finds nothing looks for a spelling suggestion and runs it: four more.
@@ -602,8 +602,8 @@ def test_counts_of_a_search_without_text_or_place_are_shared_briefly(
     search(client, shift="night")
     search(client, q="warm")  # reads the vocabulary into the cache
 
-    with django_assert_num_queries(2):  # the capped counts and the page of results only
+    with django_assert_num_queries(2):  # the newest matches and their page only
         response = search(client, shift="night")
     assert response.context["results"].total == 4
-    with django_assert_num_queries(3):  # a text search always counts afresh
+    with django_assert_num_queries(4):  # a text search always counts afresh
         search(client, q="nurse", shift="night")
