@@ -251,6 +251,14 @@ def main(argv=None) -> int:
             env=env,
             check=True,
         )
+        # Fresh statistics (expression indexes added by a migration have none until then).
+        analyze = "from django.db import connection; connection.cursor().execute('ANALYZE')"
+        subprocess.run(
+            [str(BIN / "python"), "-c", "import django; django.setup(); " + analyze],
+            cwd=app_dir,
+            env=env,
+            check=True,
+        )
         manage(app_dir, env, "collectstatic", "--no-input", "-v", "0")
         port = free_port()
         log(f"serving {app_dir} with gunicorn (2 workers) on port {port}")

@@ -22,7 +22,12 @@ index, stopping early) are ranked, never every match of a broad query.
 A search costs a constant number of SQL queries whatever the number of results:
   1. the ids of the newest COUNT_CAP + 1 matches, walking the partial index of live jobs in
      date order and stopping there: the count ("1,000+" beyond the cap), the candidates that
-     relevance ranks, the pages of a newest-first sort;
+     relevance ranks, the pages of a newest-first sort. For relevance the walk first tests only
+     each job's head (title, specialty, profession, credentials: an indexed expression, see
+     migration 0010), which spares reading the long, out-of-line search vector of every job
+     walked past; when the heads alone match more than the cap, those are the candidates (the
+     formula ranks them above description-only matches anyway), otherwise a second walk over
+     the whole vectors finds every match (a narrow query: the GIN index, not the walk);
   2. with filters (or a place), the ids of the newest FACET_SAMPLE + 1 jobs the facets count
      (the text and place matches; without filters these are the ids of 1);
   3. the facet counts over those ids, in one UNION ALL of GROUP BY queries. Faceting is
@@ -318,11 +323,35 @@ class JobSearch:
             )
         )
 
-    def base(self):
-        """Live jobs matching the text, annotated with their distance."""
+    def head_matches(self) -> Q:
+        """The text condition on the job's head only (title, specialty, profession and
+        credentials: migration 0010's indexed expression), cheap to test row by row."""
+        head = Func(
+            F("title"),
+            F("specialty"),
+            F("profession"),
+            F("required_credentials"),
+            F("preferred_credentials"),
+            function="hc_job_head",
+        )
+        return Q(
+            Func(
+                head,
+                self.tsquery.expression(),
+                template="(%(expressions)s)",
+                arg_joiner=" @@ ",
+                output_field=BooleanField(),
+            )
+        )
+
+    def base(self, *, head_only=False):
+        """Live jobs matching the text, annotated with their distance. `head_only`: matching
+        the text in the job's head (which implies matching it at all)."""
         jobs = Job.objects.published()
+        if self.q and not self.tsquery:
+            return jobs.none()
         if self.q:
-            jobs = jobs.filter(self.matches()) if self.tsquery else jobs.none()
+            jobs = jobs.filter(self.head_matches() if head_only else self.matches())
         if self.place:
             jobs = jobs.with_distance(self.place.latitude, self.place.longitude)
         return jobs
@@ -416,8 +445,9 @@ class JobSearch:
             )
         return conditions
 
-    def filtered(self, now=None):
-        return self.base().filter(*self.conditions(now or timezone.now()).values())
+    def filtered(self, now=None, *, head_only=False):
+        conditions = self.conditions(now or timezone.now()).values()
+        return self.base(head_only=head_only).filter(*conditions)
 
     def queryset(self, now=None):
         """Every matching job in the order of the chosen sort (the ranking over every match:
@@ -595,14 +625,20 @@ class JobSearch:
         # The newest COUNT_CAP + 1 matches: the count (capped), the candidates the relevance
         # sort ranks, the newest-first pages, and, without filters, the facets' sample, all
         # from one index walk that stops early.
-        newest = self.newest_ids(self.filtered(now), COUNT_CAP + 1)
+        sort = self.effective_sort
+        newest = []
+        if sort == Sort.RELEVANCE and self.tsquery:
+            # A broad query: the newest matches of the head alone are already more than the
+            # cap, and (the formula ranks title and profession matches first) the candidates.
+            newest = self.newest_ids(self.filtered(now, head_only=True), COUNT_CAP + 1)
+        if len(newest) <= COUNT_CAP:
+            newest = self.newest_ids(self.filtered(now), COUNT_CAP + 1)
         found, newest = len(newest), newest[:COUNT_CAP]
         total = len(newest)
         unfiltered = not self.conditions(now)
         # Without filters the facets count the same jobs (COUNT_CAP is FACET_SAMPLE).
         sample = (newest[:FACET_SAMPLE], found > FACET_SAMPLE) if unfiltered else None
         counts, estimated = self.cached_facet_counts(now, sample)
-        sort = self.effective_sort
         if sort == Sort.RELEVANCE:
             jobs = Job.objects.filter(pk__in=newest[:CANDIDATES]).with_company()
             if self.place:

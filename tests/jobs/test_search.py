@@ -572,12 +572,13 @@ def test_search_costs_the_same_queries_whatever_the_number_of_results(
         job_at("Denver, CO", title=f"Medical Coder {n}", company=CompanyFactory())
 
     search(client, q="warm")  # reads the vocabulary into the cache
-    # The newest matches, the newest jobs the facets count, the facet counts, the page.
-    with django_assert_max_num_queries(4):
+    # The newest matches of the jobs' heads, then of the whole jobs (a narrow query), the
+    # newest jobs the facets count, the facet counts, the page.
+    with django_assert_max_num_queries(5):
         response = search(client, q="medical coder", location="Denver, CO", shift="day")
     assert len(titles(response)) == min(count, 20)
-    # A search that finds nothing looks for a spelling suggestion and runs it: four more.
-    with django_assert_max_num_queries(7):
+    # A search that finds nothing looks for a spelling suggestion and runs it.
+    with django_assert_max_num_queries(9):
         search(client, q="medical codr", location="Denver, CO")
 
 
@@ -605,5 +606,5 @@ def test_counts_of_a_search_without_text_or_place_are_shared_briefly(
     with django_assert_num_queries(2):  # the newest matches and their page only
         response = search(client, shift="night")
     assert response.context["results"].total == 4
-    with django_assert_num_queries(4):  # a text search always counts afresh
+    with django_assert_num_queries(5):  # a text search always counts afresh
         search(client, q="nurse", shift="night")
