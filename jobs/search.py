@@ -27,7 +27,8 @@ A search costs a constant number of SQL queries whatever the number of results:
      migration 0010), which spares reading the long, out-of-line search vector of every job
      walked past; when the heads alone match more than the cap, those are the candidates (the
      formula ranks them above description-only matches anyway), otherwise a second walk over
-     the whole vectors finds every match (a narrow query: the GIN index, not the walk);
+     the whole vectors finds every match (a narrow query: the GIN index, not the walk). Only
+     for text alone, when the planner expects many head matches (an EXPLAIN, no scan);
   2. with filters (or a place), the ids of the newest FACET_SAMPLE + 1 jobs the facets count
      (the text and place matches; without filters these are the ids of 1);
   3. the facet counts over those ids, in one UNION ALL of GROUP BY queries. Faceting is
@@ -627,10 +628,18 @@ class JobSearch:
         # from one index walk that stops early.
         sort = self.effective_sort
         newest = []
-        if sort == Sort.RELEVANCE and self.tsquery:
-            # A broad query: the newest matches of the head alone are already more than the
-            # cap, and (the formula ranks title and profession matches first) the candidates.
-            newest = self.newest_ids(self.filtered(now, head_only=True), COUNT_CAP + 1)
+        heads = self.filtered(now, head_only=True)
+        # A broad text query (no filters or place, which the walk would have to step over, and
+        # the planner expects more head matches than the cap): the newest matches of the head
+        # alone are already more than the cap, and (the formula ranks title and profession
+        # matches first) the candidates.
+        if (
+            sort == Sort.RELEVANCE
+            and self.tsquery
+            and not self.conditions(now)
+            and planned_rows(heads) > COUNT_CAP
+        ):
+            newest = self.newest_ids(heads, COUNT_CAP + 1)
         if len(newest) <= COUNT_CAP:
             newest = self.newest_ids(self.filtered(now), COUNT_CAP + 1)
         found, newest = len(newest), newest[:COUNT_CAP]

@@ -606,5 +606,5 @@ def test_counts_of_a_search_without_text_or_place_are_shared_briefly(
     with django_assert_num_queries(2):  # the newest matches and their page only
         response = search(client, shift="night")
     assert response.context["results"].total == 4
-    with django_assert_num_queries(5):  # a text search always counts afresh
+    with django_assert_num_queries(4):  # a text search always counts afresh
         search(client, q="nurse", shift="night")
