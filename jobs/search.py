@@ -43,6 +43,8 @@ A search costs a constant number of SQL queries whatever the number of results:
   4. the page of results (for relevance, the CANDIDATES newest matches ranked);
   5. only when a text search finds few jobs: the spelling suggestion (jobs.suggestions), and
      when it finds none and a correction exists, the corrected search (1-4 again).
+Browsing without text or place (/jobs/, a profession from the home page) shares 1-3 for a
+minute (they span every live job) and only walks the index to the page itself, always fresh.
 
 Location is "City, ST" or a ZIP plus a radius: a bounding box on the (latitude, longitude) index
 narrows the rows, the exact great-circle distance decides. Remote jobs have no place, so a location
@@ -609,20 +611,40 @@ class JobSearch:
 
     # Running it ---------------------------------------------------------------------------
 
-    def cached_facet_counts(self, now, sample=None):
-        """The counts of a search without text or place (the busiest: /jobs/ itself, a profession
-        from the home page) span every live job, so they are shared for a minute. The results
-        themselves are always fresh."""
-        if self.q or self.place:
-            return self.count_facets(now, sample)
-        key = "jobs:facets:" + hashlib.sha256(repr(self).encode()).hexdigest()
+    def browse_counts(self, now) -> tuple[int, dict, bool]:
+        """(matches up to COUNT_CAP + 1, facet counts, whether estimated) of a search without
+        text or place: the busiest (/jobs/ itself, a profession from the home page), and
+        spanning every live job, so shared for a minute. The page itself is always fresh."""
+        key = "jobs:browse-counts:" + hashlib.sha256(repr(self).encode()).hexdigest()
         counted = cache.get(key)
         if counted is None:
-            counted = self.count_facets(now, sample)
+            newest = self.newest_ids(self.filtered(now), COUNT_CAP + 1)
+            unfiltered = not self.conditions(now)
+            sample = (newest[:FACET_SAMPLE], len(newest) > FACET_SAMPLE) if unfiltered else None
+            counted = (len(newest), *self.count_facets(now, sample))
             cache.set(key, counted, BROAD_COUNTS_SECONDS)
         return counted
 
+    def browse_results(self, page_number, now) -> SearchResults:
+        found, counts, estimated = self.browse_counts(now)
+        total = min(found, COUNT_CAP)
+        # Date or pay order: an index walk that stops at the page.
+        paginator = Paginator(self.queryset(now), PAGE_SIZE)
+        paginator.count = total
+        page = paginator.get_page(page_number)
+        return SearchResults(
+            total,
+            page,
+            list(page.object_list) if total else [],
+            self.facet_groups(counts),
+            total_is_capped=found > COUNT_CAP,
+            counts_are_estimates=estimated,
+            search=self,
+        )
+
     def results(self, page_number, now) -> SearchResults:
+        if not self.q and not self.place:
+            return self.browse_results(page_number, now)
         # The newest COUNT_CAP + 1 matches: the count (capped), the candidates the relevance
         # sort ranks, the newest-first pages, and, without filters, the facets' sample, all
         # from one index walk that stops early.
@@ -647,7 +669,7 @@ class JobSearch:
         unfiltered = not self.conditions(now)
         # Without filters the facets count the same jobs (COUNT_CAP is FACET_SAMPLE).
         sample = (newest[:FACET_SAMPLE], found > FACET_SAMPLE) if unfiltered else None
-        counts, estimated = self.cached_facet_counts(now, sample)
+        counts, estimated = self.count_facets(now, sample)
         if sort == Sort.RELEVANCE:
             jobs = Job.objects.filter(pk__in=newest[:CANDIDATES]).with_company()
             if self.place:
