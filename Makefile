@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test install browser lint format clean
+.PHONY: run test install browser lint format clean bench
 
 run: $(INSTALLED)
 	PORT=$(PORT) $(BIN)/python scripts/devstack.py run
@@ -26,6 +26,12 @@ $(INSTALLED): pyproject.toml requirements.lock
 # Browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
 browser:
 	@bash scripts/ensure-chromium.sh
+
+# The benchmark (bench/run.py): its own database under var/bench/, reused while unchanged.
+# make bench SCALE=100000 for a smaller one.
+SCALE ?= 1000000
+bench: $(INSTALLED)
+	SCALE=$(SCALE) $(BIN)/python -m bench.run
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

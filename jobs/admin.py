@@ -1,4 +1,5 @@
-"""Staff side of jobs: the review queue for unverified companies' jobs, and readers' reports."""
+"""Staff side of jobs: the review queue for unverified companies' jobs, readers' reports, and
+the search vocabulary."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -11,7 +12,8 @@ from infra.refusals import Refusal
 from infra.text import StripControlCharactersMixin
 from jobs import services
 from jobs.forms import clean_job_description
-from jobs.models import Job, JobDescriptionTemplate, JobReport, PayTransparencyRule
+from jobs.models import Job, JobDescriptionTemplate, JobReport, PayTransparencyRule, VocabularyTerm
+from jobs.vocabulary import vocabulary_changed
 
 
 class ReviewQueueFilter(admin.SimpleListFilter):
@@ -281,3 +283,45 @@ class PayTransparencyRuleAdmin(admin.ModelAdmin):
         ),
         (None, {"fields": ["notes"]}),
     ]
+
+
+@admin.register(VocabularyTerm)
+class VocabularyTermAdmin(admin.ModelAdmin):
+    """The field's search vocabulary: a change here is used by the very next search."""
+
+    list_display = ["term", "kind", "expansion_list", "professions", "is_active", "updated_at"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["term"]  # and the expansions and note: see get_search_results
+    list_editable = ["is_active"]
+    fields = ["term", "kind", "expansions", "professions", "is_active", "note"]
+    actions = ["deactivate", "activate"]
+
+    @admin.display(description="expansions")
+    def expansion_list(self, term):
+        return "; ".join(term.expansions)
+
+    def get_search_results(self, request, queryset, search_term):
+        # The expansions are an array: search them by whole element, with the term and note.
+        word = " ".join(search_term.lower().split())
+        if not word:
+            return queryset, False
+        found = queryset.filter(
+            models.Q(term__icontains=word)
+            | models.Q(expansions__contains=[word])
+            | models.Q(note__icontains=word)
+        )
+        return found, False
+
+    def _set_active(self, request, queryset, active: bool):
+        changed = queryset.update(is_active=active)
+        vocabulary_changed()  # update() sends no signals
+        verb = "activated" if active else "deactivated"
+        self.message_user(request, f"{changed} term(s) {verb}.", messages.SUCCESS)
+
+    @admin.action(description="Deactivate the selected terms", permissions=["change"])
+    def deactivate(self, request, queryset):
+        self._set_active(request, queryset, False)
+
+    @admin.action(description="Activate the selected terms", permissions=["change"])
+    def activate(self, request, queryset):
+        self._set_active(request, queryset, True)

@@ -104,3 +104,35 @@ def bounding_box(lat: float, lng: float, miles: float) -> tuple[float, float, fl
     dlat = miles / 69.0
     dlng = miles / max(1e-6, 69.0 * math.cos(math.radians(lat)))
     return lat - dlat, lat + dlat, lng - dlng, lng + dlng
+
+
+@lru_cache(maxsize=1)
+def _city_list() -> list[tuple[str, Place, int]]:
+    """(normalized city, place, ZIP codes in it), the cities with the most ZIP codes (a fair
+    stand-in for size) first."""
+    zips_per_city: dict[tuple[str, str], int] = {}
+    for place in _index()[0].values():
+        key = (_normalize(place.city), place.state)
+        zips_per_city[key] = zips_per_city.get(key, 0) + 1
+    cities = [(key[0], place, zips_per_city.get(key, 1)) for key, place in _index()[1].items()]
+    return sorted(cities, key=lambda c: (-c[2], c[0]))
+
+
+def place_suggestions(text: str, limit: int = 8) -> list[tuple[Place, str, str, bool]]:
+    """(place, label, hint, is a ZIP) for what a searcher has typed in the Where box: ZIP codes
+    by prefix, or cities whose name starts with the text ("den", "denver, c", "san fr")."""
+    text = text.strip()
+    if text.isdigit():
+        by_zip = _index()[0]
+        zips = sorted(z for z in by_zip if z.startswith(text))[:limit]
+        return [(by_zip[z], f"{z}", by_zip[z].label, True) for z in zips]
+    city, _, state = text.partition(",")
+    city, state = _normalize(city), state.strip().upper()
+    state = _index()[2].get(state.lower(), state)
+    found = []
+    for name, place, _ in _city_list():
+        if name.startswith(city) and (not state or place.state.startswith(state)):
+            found.append((place, place.label, STATE_NAMES.get(place.state, ""), False))
+            if len(found) == limit:
+                break
+    return found

@@ -107,8 +107,11 @@ class JobQuerySet(models.QuerySet):
         haversine = Power(Sin(half_dlat), 2) + Value(math.cos(lat)) * Cos(
             Radians("latitude")
         ) * Power(Sin(half_dlng), 2)
-        # LEAST: rounding can push the haversine a hair above 1, outside ASIN's domain.
+        # LEAST: rounding can push the haversine a hair above 1, outside ASIN's domain. LEAST
+        # also skips NULLs, so a job without coordinates (remote) must be NULL explicitly, not
+        # half the globe away.
         miles = Value(2 * EARTH_RADIUS_MILES) * ASin(Sqrt(Least(haversine, Value(1.0))))
+        miles = Case(When(latitude__isnull=True, then=None), default=miles)
         return self.annotate(distance=ExpressionWrapper(miles, output_field=FloatField()))
 
     def similar_to(self, job):
@@ -285,6 +288,13 @@ class Job(models.Model):
             GinIndex(name="job_title_trgm", fields=["title"], opclasses=["gin_trgm_ops"]),
             models.Index(fields=["status", "expires_at"], name="job_status_expires"),
             models.Index(fields=["-published_at"], name="job_published_desc"),
+            # Newest-first pages of live jobs (search, home, company pages) walk this and stop
+            # at the page, without first stepping over every draft (NULL published_at).
+            models.Index(
+                fields=["-published_at", "-id"],
+                name="job_live_newest",
+                condition=Q(status="published"),
+            ),
             models.Index(fields=["profession"], name="job_profession"),
             models.Index(fields=["employment_type"], name="job_employment_type"),
             models.Index(fields=["shift"], name="job_shift"),
@@ -384,6 +394,57 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.word
+
+
+class VocabularyTerm(models.Model):
+    """A word or phrase of the field and what else it means to a searcher: "CNA" is "certified
+    nursing assistant", "ultrasound" is "sonography", "therapy" is "therapist". Search expands the
+    query with it (jobs.vocabulary), so staff edit the field's language here, not in code.
+
+    Abbreviations expand one way (a search for "RT" finds respiratory therapists and radiologic
+    technologists; a search for "respiratory therapist" does not find every "RT"); synonyms and
+    word forms work both ways. `professions` are what the term names as a job: those jobs rank
+    first (a "nurse" search shows nurses before nursing assistants)."""
+
+    class Kind(models.TextChoices):
+        ABBREVIATION = "abbreviation", "Abbreviation (one way)"
+        SYNONYM = "synonym", "Synonym (both ways)"
+        WORD_FORM = "word_form", "Word form (both ways)"
+
+    term = models.CharField(
+        max_length=80,
+        unique=True,
+        help_text="As searchers type it, in lower case: “cna”, “rad tech”, “x-ray”.",
+    )
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.ABBREVIATION)
+    expansions = ArrayField(
+        models.CharField(max_length=120),
+        help_text="What else it means, separated by commas; each may be a phrase "
+        "(“certified nursing assistant, nurse aide”). An ambiguous abbreviation lists every "
+        "meaning.",
+    )
+    professions = ArrayField(
+        models.CharField(max_length=48, choices=Profession.choices),
+        default=list,
+        blank=True,
+        help_text="Professions the term names; their jobs rank first for it.",
+    )
+    is_active = models.BooleanField(default=True)
+    note = models.CharField(max_length=200, blank=True, help_text="For staff: why it is here.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = "search vocabulary term"
+
+    def __str__(self):
+        return self.term
+
+    def save(self, *args, **kwargs):
+        self.term = " ".join(self.term.lower().split())
+        folded = (" ".join(e.lower().split()) for e in self.expansions)
+        self.expansions = list(dict.fromkeys(e for e in folded if e and e != self.term))
+        super().save(*args, **kwargs)
 
 
 class JobDescriptionTemplateQuerySet(models.QuerySet):

@@ -1,4 +1,4 @@
-"""Typo tolerance for job search: "Did you mean ...?".
+"""Typo tolerance for job search ("Did you mean ...?") and the typeahead of the search boxes.
 
 The vocabulary is the words of live jobs' titles and specialties (jobs.SearchTerm, a few thousand
 rows with a trigram index), rebuilt from the jobs by a periodic task. A misspelt word is replaced by
@@ -7,8 +7,10 @@ a query in one indexed SQL query.
 """
 
 import re
+from dataclasses import dataclass
 
 from celery import shared_task
+from django.core.cache import cache
 from django.db import connection, transaction
 
 # Words shorter than this are left alone: "rn", "or", "icu" have too few trigrams to correct.
@@ -86,3 +88,95 @@ def spelling_suggestion(text: str) -> str | None:
         return None
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, corrections)) + r")\b")
     return pattern.sub(lambda m: corrections[m.group(1)], text)
+
+
+# Typeahead ----------------------------------------------------------------------------------
+# The What box suggests profession names, the vocabulary's terms and the titles and specialties
+# most used by live jobs; the Where box suggests cities and ZIP codes of the gazetteer. The
+# phrases are gathered once into the cache (the live jobs' at most every few minutes), so a
+# keystroke costs a cache read and a scan of a few thousand strings, never a query.
+
+TYPEAHEAD_LIMIT = 8
+TYPEAHEAD_MIN_CHARS = 2
+LIVE_PHRASES_KEY = "jobs:typeahead:live-phrases:v1"
+LIVE_PHRASES_SECONDS = 10 * 60
+LIVE_PHRASES_PER_FIELD = 2000
+
+LIVE_PHRASES_SQL = """
+SELECT phrase, count(*) AS jobs FROM (
+    SELECT title AS phrase FROM jobs_job
+    WHERE status = 'published' AND expires_at > now()
+    UNION ALL
+    SELECT specialty FROM jobs_job
+    WHERE status = 'published' AND expires_at > now() AND specialty <> ''
+) AS phrases
+GROUP BY phrase ORDER BY jobs DESC, phrase LIMIT %s
+"""
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    value: str  # what goes into the box
+    label: str  # what the list shows
+    hint: str = ""  # shown after the label: "CNA: certified nursing assistant", "312 jobs"
+
+
+def _live_phrases() -> list[tuple[str, int]]:
+    phrases = cache.get(LIVE_PHRASES_KEY)
+    if phrases is None:
+        with connection.cursor() as cursor:
+            cursor.execute(LIVE_PHRASES_SQL, [2 * LIVE_PHRASES_PER_FIELD])
+            phrases = [(phrase, jobs) for phrase, jobs in cursor.fetchall()]
+        cache.set(LIVE_PHRASES_KEY, phrases, LIVE_PHRASES_SECONDS)
+    return phrases
+
+
+def _match_rank(text: str, typed: str) -> int | None:
+    """0 when `text` starts with what was typed, 1 when one of its words does, else None."""
+    folded = text.lower()
+    if folded.startswith(typed):
+        return 0
+    if f" {typed}" in folded or f"-{typed}" in folded or f"/{typed}" in folded:
+        return 1
+    return None
+
+
+def what_suggestions(text: str, limit: int = TYPEAHEAD_LIMIT) -> list[Suggestion]:
+    from jobs.choices import Profession
+    from jobs.vocabulary import vocabulary
+
+    typed = " ".join(text.lower().split())
+    if len(typed) < TYPEAHEAD_MIN_CHARS:
+        return []
+    scored: dict[str, tuple] = {}
+
+    def offer(value, label, hint, rank, weight):
+        key = value.lower()
+        entry = (rank, -weight, len(label), Suggestion(value, label, hint))
+        if key not in scored or entry[:3] < scored[key][:3]:
+            scored[key] = entry
+
+    for _, label in Profession.choices:
+        if (rank := _match_rank(label, typed)) is not None:
+            offer(label, label, "profession", rank, 10**9)
+    for term, meaning in vocabulary().items():
+        if len(meaning.alternatives) > 1 and (rank := _match_rank(term, typed)) is not None:
+            shown = term.upper() if len(term) <= 5 and " " not in term else term
+            offer(shown, shown, meaning.alternatives[1], rank, 10**6)
+    for phrase, jobs in _live_phrases():
+        if (rank := _match_rank(phrase, typed)) is not None:
+            offer(phrase, phrase, f"{jobs:,} job{'s' if jobs != 1 else ''}", rank, jobs)
+    ordered = sorted(scored.values(), key=lambda entry: entry[:3])
+    return [entry[3] for entry in ordered[:limit]]
+
+
+def where_suggestions(text: str, limit: int = TYPEAHEAD_LIMIT) -> list[Suggestion]:
+    from jobs.gazetteer import place_suggestions
+
+    typed = " ".join(text.split())
+    if len(typed) < TYPEAHEAD_MIN_CHARS:
+        return []
+    return [
+        Suggestion(place.zip_code if by_zip else place.label, label, hint)
+        for place, label, hint, by_zip in place_suggestions(typed, limit)
+    ]

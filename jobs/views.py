@@ -28,6 +28,7 @@ from jobs.search import (
     page_numbers,
     search_url,
 )
+from jobs.suggestions import what_suggestions, where_suggestions
 from jobs.view_counts import job_view_record
 
 SIMILAR_JOBS = 4
@@ -67,7 +68,11 @@ def search(request):
             ),
         )
     results = job_search.run(form.cleaned_data.get("page"))
+    job_search = results.search  # the corrected search when the words as typed found nothing
     params = request.GET
+    if results.corrected_from:
+        params = params.copy()
+        params["q"] = job_search.q
     context = {
         "form": form,
         "search": job_search,
@@ -80,6 +85,11 @@ def search(request):
         "chips": active_filter_chips(params, job_search, results.facets),
         "pagination": pagination(params, results.page) if results.total else None,
         "suggestion_url": search_url(params, q=results.suggestion) if results.suggestion else "",
+        "verbatim_url": (
+            search_url(params, q=results.corrected_from, verbatim=1)
+            if results.corrected_from
+            else ""
+        ),
         "empty_state": empty_state_links(params, job_search) if not results.total else {},
         "qualify": {"on": qualify_on} if qualifications is not None else None,
         "saved_job_ids": saved_job_ids(request.user, [job.pk for job in results.jobs]),
@@ -95,6 +105,29 @@ def search(request):
     response = render(request, "jobs/_results.html" if partial else "jobs/search.html", context)
     # The same URL answers a full page or a fragment: caches must keep them apart.
     patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_safe
+def suggest_what(request):
+    """Typeahead of the What box: an htmx fragment of listbox options."""
+    return typeahead(request, "search-q", what_suggestions(request.GET.get("q", "")[:60]))
+
+
+@require_safe
+def suggest_where(request):
+    """Typeahead of the Where box: cities and ZIP codes."""
+    return typeahead(
+        request, "search-location", where_suggestions(request.GET.get("location", "")[:60])
+    )
+
+
+def typeahead(request, field_id, suggestions):
+    response = render(
+        request, "jobs/_typeahead.html", {"field_id": field_id, "suggestions": suggestions}
+    )
+    # Cheap to build, the same for everyone: let browsers reuse it for a few minutes.
+    response["Cache-Control"] = "public, max-age=300"
     return response
 
 

@@ -661,6 +661,8 @@ GET_CASES: list[Case] = [
     # Public job pages: live jobs for all; drafts and jobs in review are nobody's public page
     # (their team previews them in the dashboard); closed, paused and expired jobs are gone.
     get("jobs:search", EVERYONE),
+    get("jobs:suggest_what", EVERYONE),
+    get("jobs:suggest_where", EVERYONE),
     get("jobs:rss", EVERYONE),
     get("jobs:aggregator_feed", EVERYONE),
     *[
@@ -763,7 +765,8 @@ SHADOWED = {"account_signup": "signup_choice"}
 
 # The admin ---------------------------------------------------------------------------------
 
-# What the Editors group may open in admin (articles/migrations/0002, jobs/migrations/0006);
+# What the Editors group may open in admin (articles/migrations/0002, jobs/migrations/0006,
+# the search vocabulary in jobs/migrations/0008);
 # every other registered model is staff-only beyond them. A newly registered ModelAdmin must be
 # put in one of the two sets.
 ADMIN_EDITORS_MAY_VIEW = {
@@ -773,6 +776,7 @@ ADMIN_EDITORS_MAY_VIEW = {
     "articles.tag",
     "articles.comment",
     "jobs.jobdescriptiontemplate",
+    "jobs.vocabularyterm",
 }
 ADMIN_EDITORS_MAY_NOT_VIEW = {
     "accounts.user",

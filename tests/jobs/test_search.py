@@ -312,6 +312,30 @@ def test_remote_jobs_join_a_location_search_only_when_remote_is_ticked(client, c
     assert sorted(titles(only_remote)) == ["Remote Anywhere Coder", "Remote Colorado Coder"]
 
 
+def test_a_location_search_with_remote_says_how_many_are_near_and_how_many_remote(
+    client, colorado_jobs
+):
+    remote_job(title="Remote Anywhere Coder")
+    remote_job(title="Remote Colorado Coder", remote_states=["CO", "UT"])
+    remote_job(title="Remote Texas Coder", remote_states=["TX"])
+
+    response = search(
+        client, location="Denver, CO", radius=25, workplace_type=["onsite", "hybrid", "remote"]
+    )
+
+    results = response.context["results"]
+    assert (results.total, results.remote_total, results.nearby_total) == (4, 2, 2)
+    count = " ".join(response.content.decode().split("result-count", 1)[1].split())
+    assert (
+        "<strong>4</strong> jobs: 2 within 25 miles of Denver, CO and 2 remote "
+        "(open to people in CO)" in count
+    )
+    # Remote jobs are not "within 25 miles" of anything: their cards say Remote, no distance.
+    places = re.findall(r'job-card__place">(.*?)</p>', response.content.decode())
+    assert sorted(places)[-2:] == ["Remote", "Remote"]
+    assert sum("mi away" in place for place in places) == 2
+
+
 def test_remote_filter_without_location_finds_every_remote_job(client, colorado_jobs):
     remote_job(title="Remote Texas Coder", remote_states=["TX"])
 
@@ -342,18 +366,52 @@ def test_an_unknown_location_is_explained_and_the_rest_of_the_search_runs(
 # Did you mean ----------------------------------------------------------------------------
 
 
-def test_a_misspelt_query_gets_did_you_mean(client):
+def test_a_misspelt_query_that_finds_nothing_shows_the_corrected_results(client):
     PublishedJobFactory(title="Medical Dosimetrist", profession=Profession.DOSIMETRIST)
     PublishedJobFactory(title="Radiation Therapist", profession=Profession.RADIATION_THERAPIST)
     search_terms_refresh()
 
-    response = search(client, q="dosimetrst", location="Denver, CO")
+    response = search(client, q="dosimetrst")
+
+    results = response.context["results"]
+    assert titles(response) == ["Medical Dosimetrist"]
+    assert results.corrected_from == "dosimetrst"
+    assert results.suggestion == "dosimetrist"
+    html = " ".join(response.content.decode().split())
+    assert "Showing results for" in html
+    assert (
+        '<a href="/jobs/?q=dosimetrist" hx-get="/jobs/?q=dosimetrist"><strong>dosimetrist' in html
+    )
+    assert 'Search instead for <a href="/jobs/?q=dosimetrst&amp;verbatim=1"' in html
+    assert "for “dosimetrist”" in html  # the count says what the results are
+
+
+def test_search_instead_searches_the_words_as_typed(client):
+    PublishedJobFactory(title="Medical Dosimetrist")
+    search_terms_refresh()
+
+    response = search(client, q="dosimetrst", verbatim="1")
 
     assert response.context["results"].total == 0
+    assert response.context["results"].corrected_from == ""
+    html = response.content.decode()
+    assert "Showing results for" not in html
+    assert "Did you mean" in html
+
+
+def test_a_misspelt_query_that_finds_a_few_gets_did_you_mean(client):
+    PublishedJobFactory(title="Medical Dosimetrist", profession=Profession.DOSIMETRIST)
+    PublishedJobFactory(title="Treatment Planner", description="<p>Our dosimetrst team.</p>")
+    search_terms_refresh()
+
+    response = search(client, q="dosimetrst")
+
+    assert titles(response) == ["Treatment Planner"]
     assert response.context["results"].suggestion == "dosimetrist"
     html = response.content.decode()
     assert "Did you mean" in html
-    assert 'href="/jobs/?q=dosimetrist&amp;location=Denver%2C+CO"' in html
+    assert "Showing results for" not in html
+    assert 'href="/jobs/?q=dosimetrist"' in html
 
 
 def test_did_you_mean_corrects_only_the_misspelt_words(db):
@@ -513,11 +571,14 @@ def test_search_costs_the_same_queries_whatever_the_number_of_results(
     for n in range(count):
         job_at("Denver, CO", title=f"Medical Coder {n}", company=CompanyFactory())
 
-    with django_assert_max_num_queries(2):
+    search(client, q="warm")  # reads the vocabulary into the cache
+    # The newest matches of the jobs' heads, then of the whole jobs (a narrow query), the
+    # newest jobs the facets count, the facet counts, the page.
+    with django_assert_max_num_queries(5):
         response = search(client, q="medical coder", location="Denver, CO", shift="day")
     assert len(titles(response)) == min(count, 20)
-    # A search with few results looks for a spelling suggestion: one query more.
-    with django_assert_max_num_queries(3):
+    # A search that finds nothing looks for a spelling suggestion and runs it.
+    with django_assert_max_num_queries(9):
         search(client, q="medical codr", location="Denver, CO")
 
 
@@ -529,6 +590,7 @@ def test_query_count_does_not_grow_with_results(client):
 
     for n in range(3):
         job_at("Denver, CO", title=f"Coder {n}")
+    search(client, q="warm")  # reads the vocabulary into the cache
     few = queries(q="coder", location="Denver, CO")
     for n in range(25):
         job_at("Boulder, CO", title=f"Coder {n}", company=CompanyFactory())
@@ -539,9 +601,10 @@ def test_counts_of_a_search_without_text_or_place_are_shared_briefly(
     client, mixed_jobs, django_assert_num_queries
 ):
     search(client, shift="night")
+    search(client, q="warm")  # reads the vocabulary into the cache
 
     with django_assert_num_queries(1):  # the page of results only
         response = search(client, shift="night")
     assert response.context["results"].total == 4
-    with django_assert_num_queries(2):  # a text search always counts afresh
+    with django_assert_num_queries(4):  # a text search always counts afresh
         search(client, q="nurse", shift="night")

@@ -103,15 +103,19 @@ def test_search_works_without_javascript(live_server, browser, jobs):
     context.close()
 
 
-def test_a_typo_gets_a_did_you_mean_that_searches_in_place(live_server, page, jobs):
+def test_a_typo_shows_the_corrected_results_and_can_search_as_typed(live_server, page, jobs):
     from jobs.suggestions import search_terms_refresh
 
     search_terms_refresh()
     page.goto(live_server.url + "/jobs/?q=medcal+codr")
 
-    page.get_by_role("link", name="medical coder").click()
+    page.get_by_text("Showing results for medical coder.").wait_for()
     page.locator("#result-count").get_by_text("2 jobs").wait_for()
     assert page.get_by_label("What").input_value() == "medical coder"
+
+    page.get_by_role("link", name="medcal codr").click()
+    page.locator("#result-count").get_by_text("No jobs").wait_for()
+    assert page.get_by_label("What").input_value() == "medcal codr"
 
 
 @pytest.mark.parametrize(
