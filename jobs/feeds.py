@@ -222,9 +222,9 @@ def write_our_job(xml, item: FeedItem):
     xml.text_element("expirationdate", rfc2822_date(item.valid_through))
 
 
-def write_indeed_job(xml, item: FeedItem):
-    """Indeed's XML feed: every value in CDATA."""
-    for name, value in [
+def _indeed_style_fields(item: FeedItem) -> list[tuple[str, str]]:
+    """The fields Indeed and ZipRecruiter share, in their order."""
+    return [
         ("title", item.title),
         ("date", rfc2822_date(item.posted)),
         ("referencenumber", item.reference),
@@ -238,9 +238,16 @@ def write_indeed_job(xml, item: FeedItem):
         ("salary", item.salary),
         ("jobtype", item.job_type),
         ("category", item.category),
+    ]
+
+
+def write_indeed_job(xml, item: FeedItem):
+    """Indeed's XML feed: every value in CDATA."""
+    fields = _indeed_style_fields(item) + [
         ("experience", item.experience),
         ("expirationdate", rfc2822_date(item.valid_through)),
-    ]:
+    ]
+    for name, value in fields:
         xml.cdata_element(name, value)
     if item.is_remote:
         xml.cdata_element("remotetype", "Fully remote")
@@ -248,21 +255,7 @@ def write_indeed_job(xml, item: FeedItem):
 
 def write_ziprecruiter_job(xml, item: FeedItem):
     """ZipRecruiter's XML feed: <source> of <job>, text in CDATA, pay as numbers too."""
-    for name, value in [
-        ("title", item.title),
-        ("date", rfc2822_date(item.posted)),
-        ("referencenumber", item.reference),
-        ("url", item.url),
-        ("company", item.company),
-        ("city", item.city),
-        ("state", item.state),
-        ("country", item.country),
-        ("postalcode", item.postal_code),
-        ("description", item.description_html),
-        ("salary", item.salary),
-        ("jobtype", item.job_type),
-        ("category", item.category),
-    ]:
+    for name, value in _indeed_style_fields(item):
         xml.cdata_element(name, value)
     xml.text_element("compensation_min", item.pay_min)
     xml.text_element("compensation_max", item.pay_max)
