@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.postgres.forms import SimpleArrayField
 
+from applications.uploads import sniff_format
 from candidates.models import (
     CandidateProfile,
     Certification,
@@ -10,7 +11,6 @@ from candidates.models import (
     License,
     WorkExperience,
 )
-from candidates.resume_files import resume_format
 from jobs.choices import Shift, WorkplaceType
 
 
@@ -156,5 +156,5 @@ class ResumeUploadForm(forms.Form):
 
     def clean_resume(self):
         upload = self.cleaned_data["resume"]
-        self.cleaned_data["format"] = resume_format(upload)
+        self.cleaned_data["format"] = sniff_format(upload)
         return upload

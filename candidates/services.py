@@ -61,8 +61,8 @@ def profile_item_delete(*, item) -> None:
 
 @transaction.atomic
 def resume_add(*, user, upload, format: str) -> Resume:
-    """Store an uploaded resume (already checked by candidates.resume_files); the first one
-    becomes the default."""
+    """Store an uploaded resume (checked by applications.uploads.sniff_format, the one resume
+    check); the first one becomes the default."""
     has_default = Resume.objects.filter(owner=user, is_default=True).exists()
     return Resume.objects.create(
         owner=user,
