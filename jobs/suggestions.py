@@ -12,21 +12,24 @@ from dataclasses import dataclass
 from celery import shared_task
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.db.models import Count
+
+from jobs.models import Job
 
 # Words shorter than this are left alone: "rn", "or", "icu" have too few trigrams to correct.
 MIN_WORD_LENGTH = 4
 MAX_WORDS = 8
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
+# {live_jobs} is the SQL of Job.objects.published(): the one definition of a live job.
 REFRESH_SQL = """
 WITH words AS (
     SELECT word, count(DISTINCT job.id) AS job_count
-    FROM jobs_job AS job,
+    FROM ({live_jobs}) AS job,
          regexp_split_to_table(
              lower(hc_unaccent(job.title || ' ' || job.specialty)), '[^a-z]+'
          ) AS word
-    WHERE job.status = 'published' AND job.expires_at > now()
-      AND length(word) BETWEEN 3 AND 64
+    WHERE length(word) BETWEEN 3 AND 64
     GROUP BY word
 ), removed AS (
     DELETE FROM jobs_searchterm AS term
@@ -60,8 +63,14 @@ ORDER BY input.n
 
 def search_terms_refresh() -> None:
     """Rebuild the "Did you mean" vocabulary from the live jobs (one statement, idempotent)."""
+    live_jobs, params = (
+        Job.objects.published()
+        .order_by()
+        .values("id", "title", "specialty")
+        .query.sql_with_params()
+    )
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(REFRESH_SQL)
+        cursor.execute(REFRESH_SQL.format(live_jobs=live_jobs), params)
 
 
 @shared_task
@@ -102,17 +111,6 @@ LIVE_PHRASES_KEY = "jobs:typeahead:live-phrases:v1"
 LIVE_PHRASES_SECONDS = 10 * 60
 LIVE_PHRASES_PER_FIELD = 2000
 
-LIVE_PHRASES_SQL = """
-SELECT phrase, count(*) AS jobs FROM (
-    SELECT title AS phrase FROM jobs_job
-    WHERE status = 'published' AND expires_at > now()
-    UNION ALL
-    SELECT specialty FROM jobs_job
-    WHERE status = 'published' AND expires_at > now() AND specialty <> ''
-) AS phrases
-GROUP BY phrase ORDER BY jobs DESC, phrase LIMIT %s
-"""
-
 
 @dataclass(frozen=True)
 class Suggestion:
@@ -124,9 +122,19 @@ class Suggestion:
 def _live_phrases() -> list[tuple[str, int]]:
     phrases = cache.get(LIVE_PHRASES_KEY)
     if phrases is None:
-        with connection.cursor() as cursor:
-            cursor.execute(LIVE_PHRASES_SQL, [2 * LIVE_PHRASES_PER_FIELD])
-            phrases = [(phrase, jobs) for phrase, jobs in cursor.fetchall()]
+        # Titles and specialties of live jobs, with how many jobs use each (one phrase may be
+        # both a title and a specialty: their counts add up).
+        counts: dict[str, int] = {}
+        live = Job.objects.published().order_by()
+        for field, jobs in [
+            ("title", live),
+            ("specialty", live.exclude(specialty="")),
+        ]:
+            rows = jobs.values_list(field).annotate(n=Count("pk")).order_by("-n", field)
+            for phrase, n in rows[:LIVE_PHRASES_PER_FIELD]:
+                counts[phrase] = counts.get(phrase, 0) + n
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        phrases = ranked[: 2 * LIVE_PHRASES_PER_FIELD]
         cache.set(LIVE_PHRASES_KEY, phrases, LIVE_PHRASES_SECONDS)
     return phrases
 
