@@ -16,21 +16,5 @@ class UpcomingFeature:
     points: tuple[str, ...]
 
 
-UPCOMING = {
-    feature.key: feature
-    for feature in [
-        UpcomingFeature(
-            key="candidates",
-            title="Find Candidates",
-            audience="employers",
-            summary=(
-                "Search the profiles that nurses, coders, therapists and physicians make visible."
-            ),
-            points=(
-                "Filter by profession, credentials, license states and availability.",
-                "Only candidates who choose to be found appear.",
-                "Contacts per month depend on your plan.",
-            ),
-        ),
-    ]
-}
+# Find Candidates, the last one announced, arrived with candidates/finder.py.
+UPCOMING: dict[str, UpcomingFeature] = {}

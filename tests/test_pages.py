@@ -10,10 +10,11 @@ from tests.factories import CompanyFactory
 
 pytestmark = pytest.mark.django_db
 
-CONTENT_PAGES = ["/", "/jobs/", "/no-ghosting/", "/terms/", "/privacy/", "/contact/"]
-COMING_SOON = {
-    "/candidates/": "Find Candidates",
-}
+CONTENT_PAGES = [
+    "/", "/jobs/", "/candidates/", "/no-ghosting/", "/terms/", "/privacy/", "/contact/",
+]  # fmt: skip
+# Announced sections not built yet (pages/features.py): none today.
+COMING_SOON: dict[str, str] = {}
 NAV_LINKS = {
     "Find Jobs": "/jobs/",
     "Find Candidates": "/candidates/",
@@ -120,15 +121,6 @@ def test_announced_section_says_it_is_coming(client, path, title):
     assert "Coming soon" in html
     assert f"<h1>{title}</h1>" in html
     assert "Create your free Candidate account" in html
-
-
-def test_signed_in_user_is_not_asked_to_sign_up_on_a_coming_soon_page(client, candidate):
-    client.force_login(candidate)
-
-    html = client.get("/candidates/").content.decode()
-
-    assert "Create your free Candidate account" not in html
-    assert "You're signed in." in html
 
 
 # Errors ------------------------------------------------------------------------------------
