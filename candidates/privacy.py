@@ -258,7 +258,9 @@ def account_delete(*, user, password: str) -> None:
     password; then email a receipt to the address it had (the receipt's row holds only that)."""
     if not user.check_password(password):
         raise Refusal("That password is not right, so nothing was deleted.", "wrong_password")
-    if not user.is_candidate:
+    if not user.is_candidate or user.is_staff:
+        # Staff accounts hold others' work (reviews, verifications): an administrator
+        # closes them.
         raise Refusal("Only job seeker accounts are deleted here.", "not_candidate")
     email = user.email
     User = get_user_model()
