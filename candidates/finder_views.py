@@ -63,8 +63,7 @@ def search(request):
     if form.is_bound and form.is_valid():
         page, capped = finder.result_page(_search_from(form), company, form.cleaned_data["page"])
     elif not form.is_bound:
-        form = CandidateSearchForm({})
-        form.is_valid()
+        form = CandidateSearchForm()
         page, capped = finder.result_page(finder.CandidateSearch(), company, 1)
     revealed = (
         finder.revealed_user_ids(company, [p.user_id for p in page.object_list]) if page else set()

@@ -219,7 +219,12 @@ class CandidateSearchForm(forms.Form):
         label="Near", max_length=80, required=False, help_text="City, ST or a ZIP code."
     )
     radius = forms.TypedChoiceField(
-        label="Within", choices=RADIUS_CHOICES, coerce=int, required=False, empty_value=25
+        label="Within",
+        choices=RADIUS_CHOICES,
+        coerce=int,
+        required=False,
+        empty_value=25,
+        initial=25,
     )
     available = forms.ChoiceField(
         label="Availability",
@@ -248,7 +253,7 @@ class CandidateSearchForm(forms.Form):
 class InvitationForm(forms.Form):
     job = forms.TypedChoiceField(label="Job", coerce=int)
     message = forms.CharField(
-        label="A note (optional)",
+        label="A note to the candidate",
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
