@@ -248,9 +248,12 @@ def _scrub_applications(applications) -> None:
     """Remove what the candidate wrote and uploaded from `applications` (a queryset), keeping
     each row and its dates: the employer's counts and responsiveness figures come from them."""
     ids = applications.values("pk")
-    ScreeningAnswer.objects.filter(application__in=ids).update(answer="")
-    ProcessRating.objects.filter(application__in=ids).update(comment="")
-    applications.update(cover_letter="", resume=None)
+    # Only rows that still hold something: the nightly purge rewrites nothing twice.
+    ScreeningAnswer.objects.filter(application__in=ids).exclude(answer="").update(answer="")
+    ProcessRating.objects.filter(application__in=ids).exclude(comment="").update(comment="")
+    applications.filter(Q(resume__isnull=False) | ~Q(cover_letter="")).update(
+        cover_letter="", resume=None
+    )
 
 
 def account_delete(*, user, password: str) -> None:
