@@ -251,7 +251,7 @@ class CandidateSearchForm(forms.Form):
 
 
 class InvitationForm(forms.Form):
-    job = forms.TypedChoiceField(label="Job", coerce=int)
+    job = forms.TypedChoiceField(label="Job to apply to", coerce=int)
     message = forms.CharField(
         label="A note to the candidate",
         max_length=2000,
