@@ -4,14 +4,17 @@ from django import forms
 from django.contrib.postgres.forms import SimpleArrayField
 
 from applications.uploads import sniff_format
+from candidates.finder import RADIUS_CHOICES
 from candidates.models import (
     CandidateProfile,
     Certification,
+    CompanyBlock,
     Education,
     License,
     WorkExperience,
 )
-from jobs.choices import Shift, WorkplaceType
+from jobs.choices import US_STATES, Credential, Profession, Shift, WorkplaceType
+from jobs.gazetteer import UnknownLocation, city_place, parse_location
 
 
 class DateInput(forms.DateInput):
@@ -39,8 +42,36 @@ class AboutForm(forms.ModelForm):
 
     class Meta:
         model = CandidateProfile
-        fields = ["headline", "profession", "specialties", "years_experience"]
-        widgets = {"years_experience": forms.NumberInput(attrs={"min": 0, "max": 60})}
+        fields = [
+            "headline",
+            "profession",
+            "specialties",
+            "years_experience",
+            "city",
+            "state",
+            "available_from",
+        ]
+        labels = {"city": "Your city", "state": "Your state"}
+        help_texts = {"city": "Employers see your city and state, never your address."}
+        widgets = {
+            "years_experience": forms.NumberInput(attrs={"min": 0, "max": 60}),
+            "available_from": DateInput(),
+        }
+
+    def clean(self):
+        data = super().clean()
+        city, state = (data.get("city") or "").strip(), data.get("state") or ""
+        self.instance.latitude = self.instance.longitude = None
+        if city and not state:
+            self.add_error("state", "Choose the state your city is in.")
+        elif city:
+            place = city_place(city, state)
+            if place is None:
+                self.add_error("city", f"We couldn't find {city} in {state}. Check the spelling.")
+            else:
+                data["city"] = place.city
+                self.instance.latitude, self.instance.longitude = place.latitude, place.longitude
+        return data
 
     def clean_years_experience(self):
         years = self.cleaned_data["years_experience"]
@@ -158,3 +189,98 @@ class ResumeUploadForm(forms.Form):
         upload = self.cleaned_data["resume"]
         self.cleaned_data["format"] = sniff_format(upload)
         return upload
+
+
+# Find Candidates and privacy --------------------------------------------------------------
+
+
+class CandidateSearchForm(forms.Form):
+    """The employer's search of visible profiles (GET)."""
+
+    q = forms.CharField(
+        label="Keywords",
+        max_length=100,
+        required=False,
+        help_text="Words of the headline or specialties: ICU, telemetry.",
+    )
+    profession = forms.ChoiceField(
+        choices=[("", "Any profession"), *Profession.choices], required=False
+    )
+    credential = forms.ChoiceField(
+        label="Holds", choices=[("", "Any credential"), *Credential.choices], required=False
+    )
+    license_state = forms.ChoiceField(
+        label="Licensed in",
+        choices=[("", "Any state"), *US_STATES],
+        required=False,
+        help_text="A multistate nurse license counts for every compact state.",
+    )
+    location = forms.CharField(
+        label="Near", max_length=80, required=False, help_text="City, ST or a ZIP code."
+    )
+    radius = forms.TypedChoiceField(
+        label="Within",
+        choices=RADIUS_CHOICES,
+        coerce=int,
+        required=False,
+        empty_value=25,
+        initial=25,
+    )
+    available = forms.ChoiceField(
+        label="Availability",
+        choices=[
+            ("", "Any time"),
+            ("now", "Open to work now"),
+            ("30", "Within 30 days"),
+            ("90", "Within 90 days"),
+        ],
+        required=False,
+    )
+    page = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
+
+    def clean_location(self):
+        text = self.cleaned_data["location"].strip()
+        if not text:
+            self.cleaned_data["place"] = None
+            return ""
+        try:
+            self.cleaned_data["place"] = parse_location(text)
+        except UnknownLocation as error:
+            raise forms.ValidationError(str(error)) from None
+        return text
+
+
+class InvitationForm(forms.Form):
+    job = forms.TypedChoiceField(label="Job to apply to", coerce=int)
+    message = forms.CharField(
+        label="A note to the candidate",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, jobs=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["job"].choices = [(job.pk, job.title) for job in jobs]
+
+
+class BlockForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Block by",
+        choices=CompanyBlock.Kind.choices,
+        widget=forms.RadioSelect,
+        initial=CompanyBlock.Kind.NAME,
+    )
+    value = forms.CharField(
+        label="Company name or domain",
+        max_length=160,
+        help_text="A name such as “Lakeside Health”, or a domain such as lakeside.org: a domain "
+        "hides you from every company whose team's emails or website use it.",
+    )
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label="Your password",
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )

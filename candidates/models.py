@@ -79,6 +79,18 @@ class CandidateProfile(models.Model):
     visibility = models.CharField(
         max_length=24, choices=Visibility.choices, default=Visibility.HIDDEN
     )
+    available_from = models.DateField(
+        "available from",
+        null=True,
+        blank=True,
+        help_text="When you could start. Today or earlier: open to work now.",
+    )
+    # Where the candidate lives: shown to employers as city and state only; the point (from
+    # the gazetteer) lets Find Candidates search within a radius.
+    city = models.CharField(max_length=80, blank=True)
+    state = models.CharField(max_length=2, choices=US_STATES, blank=True)
+    latitude = models.FloatField(null=True, blank=True, editable=False)
+    longitude = models.FloatField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -97,6 +109,10 @@ class CandidateProfile(models.Model):
     @property
     def is_visible(self) -> bool:
         return self.visibility == Visibility.VERIFIED_EMPLOYERS
+
+    @property
+    def open_to_work_now(self) -> bool:
+        return self.available_from is not None and self.available_from <= timezone.localdate()
 
     @property
     def shift_labels(self) -> list[str]:
@@ -326,3 +342,128 @@ class SavedJob(models.Model):
 
     def __str__(self):
         return f"{self.user} saved {self.job_id}"
+
+
+# Find Candidates ----------------------------------------------------------------------------
+
+
+class CandidateInvitation(models.Model):
+    """A company's invitation to a candidate to apply to one of its jobs. Each counts against
+    the plan's monthly contacts; accepting reveals the candidate's name to that company."""
+
+    company = models.ForeignKey(
+        "employers.Company", on_delete=models.CASCADE, related_name="candidate_invitations"
+    )
+    candidate = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="job_invitations"
+    )
+    job = models.ForeignKey("jobs.Job", on_delete=models.CASCADE, related_name="invitations")
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    message = models.TextField(max_length=2000, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    declined_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["candidate", "job"], name="one_invitation_per_job")
+        ]
+        indexes = [models.Index(fields=["company", "created_at"], name="invitation_company_month")]
+
+    def __str__(self):
+        return f"{self.company_id} invited {self.candidate_id} to {self.job_id}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.accepted_at is None and self.declined_at is None
+
+
+class ProfileView(models.Model):
+    """One company's view of one profile on one day: the daily cap counts these."""
+
+    company = models.ForeignKey("employers.Company", on_delete=models.CASCADE, related_name="+")
+    profile = models.ForeignKey(CandidateProfile, on_delete=models.CASCADE, related_name="+")
+    viewed_on = models.DateField(default=timezone.localdate)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["company", "viewed_on", "profile"], name="one_view_per_company_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.company_id} viewed {self.profile_id} on {self.viewed_on}"
+
+
+class CompanyBlock(models.Model):
+    """A company a candidate never wants to be found by: by its name, or by an email or website
+    domain (their current employer's, say), which covers every company using that domain."""
+
+    class Kind(models.TextChoices):
+        NAME = "name", "Company name"
+        DOMAIN = "domain", "Email or website domain"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="company_blocks"
+    )
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    # Lower-cased: a name as typed, or a domain without "www." or "@".
+    value = models.CharField(max_length=160)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["kind", "value"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind", "value"], name="one_block_per_value")
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.value}"
+
+
+# Privacy ----------------------------------------------------------------------------------
+
+
+def export_upload_to(instance, filename: str) -> str:
+    import secrets
+
+    return f"exports/{secrets.token_urlsafe(24)}.zip"
+
+
+def export_storage():
+    from django.core.files.storage import storages
+
+    return storages["private"]
+
+
+class DataExport(models.Model):
+    """A zip of everything the site holds about a candidate, built in the background and
+    downloadable by them alone until it expires."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="data_exports"
+    )
+    file = models.FileField(
+        upload_to=export_upload_to, storage=export_storage, max_length=200, blank=True
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    ready_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"Export {self.pk} of {self.user_id}"
+
+    @property
+    def is_ready(self) -> bool:
+        return self.ready_at is not None and bool(self.file)
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= timezone.now()

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from candidates import services
+from candidates import privacy, services
 
 
 @shared_task
@@ -16,3 +16,17 @@ def send_credential_expiry_reminders() -> int:
 def notice_closed_saved_jobs() -> int:
     """Beat: tell candidates once when a job they saved closed or expired."""
     return services.saved_jobs_notice_closed()
+
+
+@shared_task
+def build_data_export(export_id: int) -> bool:
+    """Build a candidate's data export (zip of JSON and their files) and email them."""
+    return privacy.export_build(export_id=export_id)
+
+
+@shared_task
+def purge_inactive_candidate_data() -> int:
+    """Beat: purge applications' contents and resumes of accounts inactive for
+    CANDIDATE_DATA_RETENTION_DAYS; also delete expired data exports."""
+    privacy.exports_purge_expired()
+    return privacy.retention_purge()

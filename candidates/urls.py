@@ -1,6 +1,6 @@
 from django.urls import path
 
-from candidates import views
+from candidates import privacy_views, views
 
 app_name = "candidates"
 
@@ -19,4 +19,16 @@ urlpatterns = [
     path("saved/", views.saved, name="saved"),
     path("saved/<int:job_id>/save/", views.save_job, name="save_job"),
     path("saved/<int:job_id>/remove/", views.unsave_job, name="unsave_job"),
+    path("privacy/", privacy_views.privacy_page, name="privacy"),
+    path("privacy/blocks/", privacy_views.block_add, name="block_add"),
+    path("privacy/blocks/<int:pk>/delete/", privacy_views.block_remove, name="block_remove"),
+    path("privacy/export/", privacy_views.export_request, name="export_request"),
+    path("privacy/export/<int:pk>/", privacy_views.export_download, name="export_download"),
+    path("privacy/delete/", privacy_views.account_delete, name="account_delete"),
+    path("invitations/<int:pk>/accept/", privacy_views.invitation_accept, name="invitation_accept"),
+    path(
+        "invitations/<int:pk>/decline/",
+        privacy_views.invitation_decline,
+        name="invitation_decline",
+    ),
 ]

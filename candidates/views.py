@@ -25,6 +25,7 @@ from candidates.forms import (
     VisibilityForm,
     WorkExperienceForm,
 )
+from candidates.invitations import pending_invitations_of
 from candidates.models import Certification, Education, License, WorkExperience
 from infra.middleware import safe_local_url
 from infra.refusals import on_refusal_redirect
@@ -91,6 +92,7 @@ def home(request):
             "percent": percent,
             "next_steps": [step for step in steps if not step.done][:3],
             "saved_count": len(selectors.saved_job_ids(request.user) or ()),
+            "invitations": pending_invitations_of(request.user),
             "expiring": [
                 item
                 for related in ("licenses", "certifications")

@@ -81,6 +81,12 @@ app.conf.beat_schedule = {
         "task": "candidates.tasks.notice_closed_saved_jobs",
         "schedule": crontab(minute="*/30"),
     },
+    # Candidates: applications and resumes of accounts inactive for the retention period,
+    # and data exports past their 7 days.
+    "candidates-purge-inactive-candidate-data": {
+        "task": "candidates.tasks.purge_inactive_candidate_data",
+        "schedule": crontab(hour=3, minute=37),
+    },
     "accounts-clear-expired-sessions": {
         "task": "accounts.tasks.clear_expired_sessions",
         "schedule": crontab(hour=4, minute=17),

@@ -252,6 +252,11 @@ GOOGLE_INDEXING_CREDENTIALS = env.str("GOOGLE_INDEXING_CREDENTIALS", default="")
 
 # The No-Ghosting Policy (see /no-ghosting/).
 NO_GHOSTING_RESPONSE_DAYS = env.int("NO_GHOSTING_RESPONSE_DAYS", default=7)
+# Applications and resumes of candidate accounts with no sign-in and no application for this
+# long are purged (candidates.tasks.purge_inactive_candidate_data).
+CANDIDATE_DATA_RETENTION_DAYS = env.int("CANDIDATE_DATA_RETENTION_DAYS", default=730)
+# How many candidate profiles one company may open a day in Find Candidates.
+FIND_CANDIDATES_DAILY_VIEWS = env.int("FIND_CANDIDATES_DAILY_VIEWS", default=200)
 NO_GHOSTING_MIN_RATE = env.int("NO_GHOSTING_MIN_RATE", default=80)
 # Resumes candidates upload when applying (PDF or DOCX, checked by content).
 RESUME_MAX_BYTES = env.int("RESUME_MAX_BYTES", default=5 * 1024 * 1024)

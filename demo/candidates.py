@@ -20,6 +20,7 @@ from candidates.models import (
     WorkAuthorization,
 )
 from candidates.models import WorkExperience as Experience
+from jobs.gazetteer import city_place
 from jobs.models import Job
 
 MARIA = "maria.alvarez@example.com"
@@ -37,10 +38,82 @@ RESUME_PDF = (
 )
 
 
+# Job seekers who made their profiles visible, so Find Candidates shows results to the demo
+# Enterprise and Professional employers (Tidewater Bay, Northfield Coding...). They never sign in.
+# email, name, headline, profession, specialties, years, (city, state), available in days,
+# licenses [(type, state, compact)], certifications
+FINDABLE = [
+    ("devon.price@example.com", "Devon Price", "Travel ICU RN, compact license, open now",
+     "registered_nurse", ["ICU", "CVICU"], 9, ("Norfolk", "VA"), 0,
+     [("rn", "VA", True)], ["bls", "acls"]),
+    ("keisha.morgan@example.com", "Keisha Morgan", "Med-surg and telemetry nurse, days",
+     "registered_nurse", ["Telemetry", "Med-surg"], 4, ("Virginia Beach", "VA"), 30,
+     [("rn", "VA", False)], ["bls"]),
+    ("tomas.herrera@example.com", "Tomás Herrera", "Certified coder (CPC), inpatient and ED",
+     "medical_coder", ["Inpatient coding", "ED"], 6, ("Minneapolis", "MN"), 0,
+     [], ["cpc"]),
+    ("grace.okafor@example.com", "Grace Okafor", "Pediatric nurse practitioner",
+     "nurse_practitioner", ["Pediatrics"], 11, ("Phoenix", "AZ"), 60,
+     [("aprn", "AZ", False), ("rn", "AZ", True)], ["pals"]),
+    ("ben.kowalski@example.com", "Ben Kowalski", "Respiratory therapist, NICU and adult ICU",
+     "respiratory_therapist", ["NICU", "Ventilator management"], 8, ("Chesapeake", "VA"), 14,
+     [("respiratory_therapist", "VA", False)], ["bls", "nrp"]),
+]  # fmt: skip
+
+
+def seed_findable_candidates() -> int:
+    """Visible profiles for Find Candidates, each written once (never over someone's edits)."""
+    today = timezone.localdate()
+    created = 0
+    for row in FINDABLE:
+        email, name, headline, profession, specialties, years, (city, state), days = row[:8]
+        licenses, certs = row[8:]
+        user, new = User.objects.get_or_create(
+            email=email, defaults={"full_name": name, "role": User.Role.CANDIDATE}
+        )
+        if new:
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+        if CandidateProfile.objects.filter(user=user).exists():
+            continue
+        place = city_place(city, state)
+        profile = CandidateProfile.objects.create(
+            user=user,
+            headline=headline,
+            profession=profession,
+            specialties=specialties,
+            years_experience=years,
+            city=city,
+            state=state,
+            latitude=place.latitude if place else None,
+            longitude=place.longitude if place else None,
+            available_from=today + timedelta(days=days),
+            visibility=Visibility.VERIFIED_EMPLOYERS,
+        )
+        License.objects.bulk_create(
+            License(
+                profile=profile,
+                license_type=kind,
+                state=where,
+                number=f"{kind.upper()[:3]}-{profile.pk:05d}",
+                is_compact=compact,
+                expires_on=today + timedelta(days=500),
+            )
+            for kind, where, compact in licenses
+        )
+        Certification.objects.bulk_create(
+            Certification(profile=profile, credential=code, expires_on=today + timedelta(days=400))
+            for code in certs
+        )
+        created += 1
+    return created
+
+
 def seed_candidates() -> int:
+    findable = seed_findable_candidates()
     user = User.objects.filter(email=MARIA).first()
     if user is None or CandidateProfile.objects.filter(user=user).exists():
-        return 0
+        return findable
     today = timezone.localdate()
     profile = CandidateProfile.objects.create(
         user=user,
@@ -56,6 +129,11 @@ def seed_candidates() -> int:
         willing_to_relocate=True,
         work_authorization=WorkAuthorization.CITIZEN,
         visibility=Visibility.VERIFIED_EMPLOYERS,
+        city="Denver",
+        state="CO",
+        latitude=39.7392,
+        longitude=-104.9903,
+        available_from=today + timedelta(days=14),
     )
     checker = User.objects.filter(email=ADMIN).first()
     licenses = [
@@ -150,4 +228,4 @@ def seed_candidates() -> int:
         # Already told: the demo shows the note on the page without a queued email.
         saved.append(SavedJob(user=user, job=closed, closed_noticed_at=timezone.now()))
     SavedJob.objects.bulk_create(saved)
-    return 1 + len(licenses) + 3 + 1 + 2 + 1 + len(saved)
+    return findable + 1 + len(licenses) + 3 + 1 + 2 + 1 + len(saved)

@@ -11,6 +11,4 @@ urlpatterns = [
     path("terms/", views.terms, name="terms"),
     path("privacy/", views.privacy, name="privacy"),
     path("post-a-job/", views.post_a_job, name="post_a_job"),
-    # Announced features that arrive in later releases (see pages/features.py).
-    path("candidates/", views.coming_soon, {"feature": "candidates"}, name="find_candidates"),
 ]

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.db.models import Count
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -14,7 +14,6 @@ from infra.client_ip import client_ip
 from infra.rate_limits import form_over_limit
 from jobs.choices import Profession
 from jobs.models import Job
-from pages.features import UPCOMING
 from pages.forms import ContactForm
 from pages.health import database_status, redis_status
 from pages.services import contact_message_submit
@@ -100,12 +99,6 @@ def terms(request):
 
 def privacy(request):
     return render(request, "pages/privacy.html")
-
-
-def coming_soon(request, feature):
-    if feature not in UPCOMING:
-        raise Http404
-    return render(request, "pages/coming_soon.html", {"feature": UPCOMING[feature]})
 
 
 def post_a_job(request):

@@ -33,7 +33,15 @@ from applications.models import (
     ScreeningQuestion,
 )
 from articles.models import Comment
-from candidates.models import CandidateProfile, License, SavedJob
+from candidates.models import (
+    CandidateInvitation,
+    CandidateProfile,
+    CompanyBlock,
+    DataExport,
+    License,
+    SavedJob,
+    Visibility,
+)
 from employers.invitations import invitation_token
 from employers.models import Company, Invitation, Membership, UpgradeRequest
 from jobs.models import Job, JobReport
@@ -49,6 +57,7 @@ from tests.articles.factories import (
     ScheduledArticleFactory,
 )
 from tests.factories import (
+    TEST_PASSWORD,
     ClosedJobFactory,
     ExpiredJobFactory,
     JobFactory,
@@ -222,6 +231,44 @@ class World:
             is_default=True,
         )
 
+    # Find Candidates: another job seeker's profiles, and Lakeside's invitation to the candidate
+
+    def _profile(self, email: str, visibility: str) -> CandidateProfile:
+        self.company  # noqa: B018 (Lakeside's plan and verification first)
+        return CandidateProfile.objects.create(
+            user=UserFactory(email=email), headline="ICU nurse", visibility=visibility
+        )
+
+    @cached_property
+    def visible_profile(self) -> CandidateProfile:
+        return self._profile("visible@example.com", Visibility.VERIFIED_EMPLOYERS)
+
+    @cached_property
+    def hidden_profile(self) -> CandidateProfile:
+        return self._profile("hidden@example.com", Visibility.HIDDEN)
+
+    @cached_property
+    def candidate_invitation(self) -> CandidateInvitation:
+        return CandidateInvitation.objects.create(
+            company=self.company, candidate=self.fixture("candidate"), job=self.published
+        )
+
+    @cached_property
+    def candidate_block(self) -> CompanyBlock:
+        return CompanyBlock.objects.create(
+            user=self.fixture("candidate"), kind="domain", value="current-employer.example"
+        )
+
+    @cached_property
+    def candidate_export(self) -> DataExport:
+        from candidates.privacy import export_build
+
+        storage = self.fixture("private_storage")
+        self.fixture("monkeypatch").setattr(DataExport._meta.get_field("file"), "storage", storage)
+        export = DataExport.objects.create(user=self.fixture("candidate"))
+        export_build(export_id=export.pk)
+        return export
+
     # Articles
 
     @cached_property
@@ -345,6 +392,8 @@ CANDIDATES = by_role(FORBIDDEN, guest=LOGIN, candidate=OK, staff_editor=OK)
 # One of the candidate's own items: another candidate (staff_editor) gets a 404.
 CANDIDATES_OWN = {**CANDIDATES, "staff_editor": NOT_FOUND}
 POST_ONLY_CANDIDATES = {**CANDIDATES, "candidate": NOT_ALLOWED, "staff_editor": NOT_ALLOWED}
+# Find Candidates' own pages: Lakeside's team (verified, Professional); 403 for the rest.
+FINDERS = by_role(FORBIDDEN, guest=LOGIN, employer_owner=OK, employer_recruiter=OK)
 
 
 # GET cases ---------------------------------------------------------------------------------
@@ -460,6 +509,30 @@ GET_CASES: list[Case] = [
     get("candidates:about", CANDIDATES),
     get("candidates:preferences", CANDIDATES),
     get("candidates:saved", CANDIDATES),
+    get("candidates:privacy", CANDIDATES),
+    get("candidates:block_add", POST_ONLY_CANDIDATES),
+    get(
+        "candidates:block_remove",
+        POST_ONLY_CANDIDATES,
+        path=lambda w: reverse("candidates:block_remove", args=[w.candidate_block.pk]),
+    ),
+    get("candidates:export_request", POST_ONLY_CANDIDATES),
+    get(
+        "candidates:export_download",
+        CANDIDATES_OWN,
+        path=lambda w: reverse("candidates:export_download", args=[w.candidate_export.pk]),
+    ),
+    get("candidates:account_delete", POST_ONLY_CANDIDATES),
+    *[
+        get(
+            f"candidates:invitation_{answer}",
+            POST_ONLY_CANDIDATES,
+            path=lambda w, answer=answer: reverse(
+                f"candidates:invitation_{answer}", args=[w.candidate_invitation.pk]
+            ),
+        )
+        for answer in ("accept", "decline")
+    ],
     get("candidates:visibility", POST_ONLY_CANDIDATES),
     get("candidates:resume_upload", POST_ONLY_CANDIDATES),
     *[
@@ -745,7 +818,28 @@ GET_CASES: list[Case] = [
     get("pages:contact", EVERYONE),
     get("pages:terms", EVERYONE),
     get("pages:privacy", EVERYONE),
-    get("pages:find_candidates", EVERYONE),
+    # Find Candidates: everyone sees the page (what it offers, or the search for Lakeside,
+    # whose Professional plan includes it); profiles only for a verified company on such a
+    # plan (Summit is Free and unverified: 403).
+    get("finder:search", EVERYONE),
+    # (w.company first: it puts Lakeside on Professional and verifies it.)
+    get("finder:sent", FINDERS, path=lambda w: w.company and reverse("finder:sent")),
+    get(
+        "finder:detail",
+        FINDERS,
+        path=lambda w: reverse("finder:detail", args=[w.visible_profile.pk]),
+    ),
+    get(
+        "finder:detail",
+        {**FINDERS, "employer_owner": NOT_FOUND, "employer_recruiter": NOT_FOUND},
+        path=lambda w: reverse("finder:detail", args=[w.hidden_profile.pk]),
+        variant="hidden",
+    ),
+    get(
+        "finder:invite",
+        POST_ONLY_SIGNED_IN,
+        path=lambda w: reverse("finder:invite", args=[w.visible_profile.pk]),
+    ),
     # "Post a Job": employers go to posting, guests to the employer sign-up, a candidate
     # account is told it cannot post (403 with an explanation).
     get(
@@ -1259,6 +1353,61 @@ POST_CASES: list[Action] = [
         state=lambda w: SavedJob.objects.count(),
         expect={**CANDIDATES, "candidate": NOT_FOUND, "staff_editor": NOT_FOUND},
     ),
+    # Find Candidates: Lakeside's team invites; nobody else can.
+    Action(
+        name="finder:invite",
+        path=lambda w: reverse("finder:invite", args=[w.visible_profile.pk]),
+        data=lambda w: {"job": w.published.pk, "message": "Join us"},
+        state=lambda w: CandidateInvitation.objects.count(),
+        expect={**FINDERS, "employer_owner": DONE, "employer_recruiter": DONE},
+        acts=TEAM,
+    ),
+    # The candidate's privacy and invitations: their own only.
+    Action(
+        name="candidates:block_add",
+        path=fixed("candidates:block_add"),
+        data=lambda w: {"kind": "name", "value": "Current Employer"},
+        state=lambda w: sorted(CompanyBlock.objects.values_list("user_id", "value")),
+        expect={**CANDIDATES, "candidate": DONE, "staff_editor": DONE},
+        acts=frozenset({"candidate", "staff_editor"}),
+    ),
+    Action(
+        name="candidates:block_remove",
+        path=lambda w: reverse("candidates:block_remove", args=[w.candidate_block.pk]),
+        state=lambda w: CompanyBlock.objects.filter(pk=w.candidate_block.pk).exists(),
+        expect={**CANDIDATES_OWN, "candidate": DONE},
+        acts=frozenset({"candidate"}),
+    ),
+    Action(
+        name="candidates:export_request",
+        path=fixed("candidates:export_request"),
+        state=lambda w: sorted(DataExport.objects.values_list("user_id", flat=True)),
+        expect={**CANDIDATES, "candidate": DONE, "staff_editor": DONE},
+        acts=frozenset({"candidate", "staff_editor"}),
+    ),
+    Action(
+        name="candidates:account_delete",
+        path=fixed("candidates:account_delete"),
+        data=lambda w: {"password": TEST_PASSWORD},
+        state=lambda w: sorted(User.objects.filter(is_active=True).values_list("pk", flat=True)),
+        # Staff accounts are not deleted here (a refusal sends them back to the page).
+        expect={**CANDIDATES, "candidate": DONE, "staff_editor": DONE},
+        acts=frozenset({"candidate"}),
+    ),
+    *[
+        Action(
+            name=f"candidates:invitation_{answer}",
+            path=lambda w, answer=answer: reverse(
+                f"candidates:invitation_{answer}", args=[w.candidate_invitation.pk]
+            ),
+            state=lambda w: CandidateInvitation.objects.values("accepted_at", "declined_at").get(
+                pk=w.candidate_invitation.pk
+            ),
+            expect={**CANDIDATES_OWN, "candidate": DONE},
+            acts=frozenset({"candidate"}),
+        )
+        for answer in ("accept", "decline")
+    ],
     # Reports and comments are open to everyone, but only on what the public may see.
     Action(
         name="jobs:report",

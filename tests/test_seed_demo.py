@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from accounts.models import User
+from demo.candidates import FINDABLE
 from demo.management.commands.seed_demo import (
     ADMIN,
     CANDIDATES,
@@ -55,14 +56,16 @@ def seeded(django_db_setup, django_db_blocker):
 def test_seed_creates_the_demo_data(seeded):
     created = counts()
 
-    assert created["users"] == len(ALL_DEMO_EMAILS)
+    # The findable job seekers of Find Candidates never sign in: no address to confirm.
+    assert created["users"] == len(ALL_DEMO_EMAILS) + len(FINDABLE)
     assert created["emails"] == len(ALL_DEMO_EMAILS)
     assert created["companies"] == len(COMPANIES)
     assert created["memberships"] == len(EMPLOYERS)
     assert created["groups"] == 1
     assert created["jobs"] > 0
     assert Company.objects.verified().count() == sum(verified for _, verified in COMPANIES)
-    assert User.objects.candidates().count() == len(CANDIDATES) + 1  # and the editor
+    # and the editor, and the findable job seekers
+    assert User.objects.candidates().count() == len(CANDIDATES) + 1 + len(FINDABLE)
     assert User.objects.employers().count() == len(EMPLOYERS) + 1  # and the admin
 
 
@@ -168,7 +171,7 @@ def test_admin_is_a_superuser(seeded):
 def test_other_demo_users_have_no_staff_rights(seeded):
     ordinary = User.objects.exclude(email__in=[EDITOR[0], ADMIN[0]])
 
-    assert ordinary.count() == len(ALL_DEMO_EMAILS) - 2
+    assert ordinary.count() == len(ALL_DEMO_EMAILS) - 2 + len(FINDABLE)
     assert not ordinary.filter(is_staff=True).exists()
     assert not ordinary.filter(is_superuser=True).exists()
 

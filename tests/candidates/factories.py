@@ -116,3 +116,13 @@ class SavedJobFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(CandidateFactory)
     job = factory.SubFactory(PublishedJobFactory)
+
+
+class DenverProfileFactory(VisibleProfileFactory):
+    """A visible ICU nurse in Denver, CO, open to work now."""
+
+    city = "Denver"
+    state = "CO"
+    latitude = 39.74
+    longitude = -104.99
+    available_from = factory.LazyFunction(lambda: in_days(-1))
