@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from candidates import services
+from candidates import alerts, services
 
 
 @shared_task
@@ -16,3 +16,10 @@ def send_credential_expiry_reminders() -> int:
 def notice_closed_saved_jobs() -> int:
     """Beat: tell candidates once when a job they saved closed or expired."""
     return services.saved_jobs_notice_closed()
+
+
+@shared_task
+def run_job_alerts() -> int:
+    """Beat, every 5 minutes: email each due alert (instant ones each run, daily and weekly
+    ones once their period has passed) the jobs new to it. Idempotent (candidates/alerts.py)."""
+    return alerts.alerts_run()

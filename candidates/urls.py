@@ -1,6 +1,6 @@
 from django.urls import path
 
-from candidates import views
+from candidates import alert_views, views
 
 app_name = "candidates"
 
@@ -19,4 +19,9 @@ urlpatterns = [
     path("saved/", views.saved, name="saved"),
     path("saved/<int:job_id>/save/", views.save_job, name="save_job"),
     path("saved/<int:job_id>/remove/", views.unsave_job, name="unsave_job"),
+    # Job alerts (candidates/alert_views.py; the emails' signed links are in alert_urls.py).
+    path("alerts/", alert_views.alerts, name="alerts"),
+    path("alerts/<int:pk>/frequency/", alert_views.alert_frequency, name="alert_frequency"),
+    path("alerts/<int:pk>/pause/", alert_views.alert_pause, name="alert_pause"),
+    path("alerts/<int:pk>/delete/", alert_views.alert_delete, name="alert_delete"),
 ]
