@@ -25,7 +25,10 @@ GUEST_ALERT_RATE = "5/h"
 class GuestAlertForm(forms.Form):
     email = forms.EmailField(label="Your email", max_length=254)
     frequency = forms.ChoiceField(
-        label="How often", choices=JobAlert.Frequency.choices, initial=JobAlert.Frequency.DAILY
+        label="How often",
+        choices=JobAlert.Frequency.choices,
+        initial=JobAlert.Frequency.DAILY,
+        required=False,
     )
     query = forms.CharField(widget=forms.HiddenInput, required=False, max_length=4000)
 

@@ -26,7 +26,14 @@ from django.utils import timezone
 
 from candidates.models import JobAlert, JobAlertDelivery
 from infra.refusals import Refusal
-from jobs.choices import EmploymentType, ExperienceLevel, Profession, Shift, WorkplaceType
+from jobs.choices import (
+    Credential,
+    EmploymentType,
+    ExperienceLevel,
+    Profession,
+    Shift,
+    WorkplaceType,
+)
 from jobs.models import Job
 from jobs.search import MULTI_FILTERS, JobSearch, JobSearchForm
 from notifications.services import Recipient, build_notifications, notify, queue_notifications
@@ -125,6 +132,7 @@ def search_label(query_string: str) -> str:
         "shift": Shift,
         "workplace_type": WorkplaceType,
         "experience_level": ExperienceLevel,
+        "credential": Credential,
     }
     for name in MULTI_FILTERS:
         values = data.get(name) or []
