@@ -397,3 +397,16 @@ def test_get_is_refused_on_the_post_endpoints(client, candidate):
         assert client.get(reverse(f"candidates:{name}", args=[alert.pk])).status_code == 405
     assert client.get(reverse("alerts:create")).status_code == 405
     assert JobAlert.objects.filter(pk=alert.pk, is_active=True).exists()
+
+
+def test_demo_candidate_gets_two_alerts_once():
+    from demo.candidates import seed_job_alerts
+
+    maria = CandidateFactory(email="maria.alvarez@example.com")
+    assert seed_job_alerts(maria) == 2
+    assert seed_job_alerts(maria) == 0
+    labels = sorted(JobAlert.objects.filter(user=maria).values_list("label", flat=True))
+    assert labels == [
+        "All jobs · Registered Nurse · Travel contracts",
+        "“icu nurse” within 25 miles of Denver, CO · Night shift",
+    ]
