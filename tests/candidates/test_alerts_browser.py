@@ -23,8 +23,7 @@ def test_email_me_jobs_like_these_creates_an_alert_shown_on_my_alerts(
 
     page.goto(live_server.url + "/jobs/?q=icu+nurse")
     # A filter ticked with htmx: the URL follows and so does the alert's search.
-    page.locator("details.filters summary").click()
-    page.get_by_label("Night", exact=False).first.check()
+    page.locator('input[name="shift"][value="night"]').check()
     page.wait_for_url("**shift=night**")
     page.get_by_role("button", name="Email me jobs like these").click()
     page.wait_for_url(live_server.url + "/me/alerts/")
