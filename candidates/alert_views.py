@@ -28,7 +28,6 @@ class GuestAlertForm(forms.Form):
         label="How often",
         choices=JobAlert.Frequency.choices,
         initial=JobAlert.Frequency.DAILY,
-        required=False,
     )
     query = forms.CharField(widget=forms.HiddenInput, required=False, max_length=4000)
 
@@ -71,7 +70,9 @@ def create(request):
     if "email" not in request.POST:  # from the search page: ask for the address first
         form = GuestAlertForm(initial={"query": query})
         return render(request, "candidates/alerts/guest_form.html", {"form": form, "label": label})
-    form = GuestAlertForm(request.POST)
+    data = request.POST.copy()
+    data.setdefault("frequency", JobAlert.Frequency.DAILY)
+    form = GuestAlertForm(data)
     limited = form_over_limit(
         request,
         form,
