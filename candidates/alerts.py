@@ -12,6 +12,7 @@ makes a job never sent twice, whatever retries or overlaps happen), one query fo
 list, one INSERT of the outbox rows (keyed per alert and run) and one UPDATE of last_run_at.
 """
 
+import hashlib
 from datetime import datetime
 from email.utils import parseaddr
 from urllib.parse import urlencode
@@ -57,7 +58,12 @@ def confirm_token(alert: JobAlert) -> str:
 def manage_token(alert: JobAlert) -> str:
     """The signed link of a guest's manage page and of every alert's unsubscribe: no expiry
     (an old email's unsubscribe link must keep working), bound to the alert and its address."""
-    return signing.dumps([alert.pk, alert.recipient_email.lower()], salt=MANAGE_SALT)
+    return signing.dumps([alert.pk, _address_tag(alert)], salt=MANAGE_SALT)
+
+
+def _address_tag(alert: JobAlert) -> str:
+    # A digest of the address, not the address: the token is readable (signed, not encrypted).
+    return hashlib.sha256(alert.recipient_email.lower().encode()).hexdigest()[:16]
 
 
 def alert_from_confirm_token(token: str) -> JobAlert | None:
@@ -70,11 +76,11 @@ def alert_from_confirm_token(token: str) -> JobAlert | None:
 
 def alert_from_manage_token(token: str) -> JobAlert | None:
     try:
-        pk, email = signing.loads(token, salt=MANAGE_SALT)
+        pk, tag = signing.loads(token, salt=MANAGE_SALT)
     except (signing.BadSignature, ValueError, TypeError):
         return None
     alert = JobAlert.objects.select_related("user").filter(pk=pk).first()
-    if alert is None or alert.recipient_email.lower() != email:
+    if alert is None or _address_tag(alert) != tag:
         return None  # the account's address changed since: the old link no longer manages it
     return alert
 

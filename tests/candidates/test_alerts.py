@@ -410,3 +410,13 @@ def test_demo_candidate_gets_two_alerts_once():
         "All jobs · Registered Nurse · Travel contracts",
         "“icu nurse” within 25 miles of Denver, CO · Night shift",
     ]
+
+
+def test_the_signed_links_do_not_carry_the_address(candidate):
+    import base64
+
+    alert = alert_for(candidate)
+    payload = alerts.manage_token(alert).split(":")[0]
+    decoded = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
+    assert b"candidate@example.com" not in decoded
+    assert alerts.alert_from_manage_token(alerts.manage_token(alert)) == alert
