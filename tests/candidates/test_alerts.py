@@ -420,3 +420,12 @@ def test_the_signed_links_do_not_carry_the_address(candidate):
     decoded = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
     assert b"candidate@example.com" not in decoded
     assert alerts.alert_from_manage_token(alerts.manage_token(alert)) == alert
+
+
+def test_a_candidate_with_the_most_alerts_is_refused_another(client, candidate):
+    for n in range(alerts.MAX_ALERTS_PER_USER):
+        alert_for(candidate, f"q=nurse{n}")
+    client.force_login(candidate)
+    response = client.post(reverse("alerts:create"), {"query": "q=coder"}, follow=True)
+    assert "delete one first" in response.content.decode()
+    assert JobAlert.objects.filter(user=candidate).count() == alerts.MAX_ALERTS_PER_USER
