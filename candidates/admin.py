@@ -4,7 +4,14 @@ the date); who checked it is always the staff member who saved it, never typed i
 from django.contrib import admin
 from django.db import models
 
-from candidates.models import CandidateProfile, Certification, Education, License, WorkExperience
+from candidates.models import (
+    CandidateProfile,
+    Certification,
+    Education,
+    JobAlert,
+    License,
+    WorkExperience,
+)
 
 
 class CertificationInline(admin.TabularInline):
@@ -63,3 +70,22 @@ class LicenseAdmin(admin.ModelAdmin):
         else:
             obj.verification_url, obj.verified_at, obj.verified_by = "", None, None
         super().save_model(request, obj, form, change)
+
+
+@admin.register(JobAlert)
+class JobAlertAdmin(admin.ModelAdmin):
+    """Job alerts, for support: who gets what. Deliveries are the run's record, read-only."""
+
+    list_display = [
+        "label",
+        "user",
+        "email",
+        "frequency",
+        "is_active",
+        "confirmed_at",
+        "last_run_at",
+    ]
+    list_filter = ["frequency", "is_active"]
+    search_fields = ["user__email", "email", "label"]
+    raw_id_fields = ["user"]
+    readonly_fields = ["created_at", "last_run_at", "confirmed_at"]

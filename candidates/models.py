@@ -4,10 +4,13 @@ they want, and the jobs they saved. Resumes are applications.Resume (the apply f
 A profile is hidden until its owner makes it visible to verified employers.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from jobs.choices import US_STATES, Credential, PayPeriod, Profession, Shift, WorkplaceType
@@ -467,3 +470,104 @@ class DataExport(models.Model):
     @property
     def is_expired(self) -> bool:
         return self.expires_at is not None and self.expires_at <= timezone.now()
+
+
+# Job alerts (GUIDE.md section 4; the services are in candidates/alerts.py) -----------------
+
+
+class JobAlertQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
+    def due(self, now):
+        """Confirmed, active alerts whose period has passed since their last run. Instant
+        alerts are due at every run (beat, every 5 minutes)."""
+        every = JobAlert.Frequency
+        return self.filter(is_active=True, confirmed_at__isnull=False).filter(
+            Q(frequency=every.INSTANT)
+            | Q(frequency=every.DAILY, last_run_at__lte=now - timedelta(days=1))
+            | Q(frequency=every.WEEKLY, last_run_at__lte=now - timedelta(days=7))
+        )
+
+
+class JobAlert(models.Model):
+    """A saved search emailed to a candidate (user) or a guest (email, once confirmed)."""
+
+    class Frequency(models.TextChoices):
+        DAILY = "daily", "Daily"
+        WEEKLY = "weekly", "Weekly"
+        INSTANT = "instant", "As soon as they are posted"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="job_alerts",
+    )
+    email = models.EmailField(blank=True, help_text="A guest's address; empty for accounts.")
+    # The search page's own parameters (normalized), rebuilt into JobSearch at every run.
+    query_string = models.CharField(max_length=2000, blank=True)
+    label = models.CharField(max_length=200)
+    frequency = models.CharField(max_length=10, choices=Frequency.choices, default=Frequency.DAILY)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    is_active = models.BooleanField(default=True)
+    # Jobs published after this are new to the alert; set to the run's time by each run.
+    last_run_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = JobAlertQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(user__isnull=False) | ~Q(email=""), name="job_alert_has_recipient"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "query_string"],
+                condition=Q(user__isnull=False),
+                name="one_alert_per_user_search",
+            ),
+            models.UniqueConstraint(
+                Lower("email"),
+                "query_string",
+                condition=Q(user__isnull=True),
+                name="one_alert_per_email_search",
+            ),
+        ]
+        indexes = [
+            # The run walks due alerts by id.
+            models.Index(
+                fields=["frequency", "last_run_at"],
+                condition=Q(is_active=True, confirmed_at__isnull=False),
+                name="job_alert_due",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.label} ({self.get_frequency_display()}) for {self.recipient_email}"
+
+    @property
+    def recipient_email(self) -> str:
+        return self.user.email if self.user_id else self.email
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_at is not None
+
+
+class JobAlertDelivery(models.Model):
+    """A job sent by an alert: the unique pair is what makes a job never sent twice."""
+
+    alert = models.ForeignKey(JobAlert, on_delete=models.CASCADE, related_name="deliveries")
+    job = models.ForeignKey("jobs.Job", on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["alert", "job"], name="one_delivery_per_alert_job")
+        ]
+
+    def __str__(self):
+        return f"alert {self.alert_id}: job {self.job_id}"

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from candidates import privacy, services
+from candidates import alerts, privacy, services
 
 
 @shared_task
@@ -30,3 +30,10 @@ def purge_inactive_candidate_data() -> int:
     CANDIDATE_DATA_RETENTION_DAYS; also delete expired data exports."""
     privacy.exports_purge_expired()
     return privacy.retention_purge()
+
+
+@shared_task
+def run_job_alerts() -> int:
+    """Beat, every 5 minutes: email each due alert (instant ones each run, daily and weekly
+    ones once their period has passed) the jobs new to it. Idempotent (candidates/alerts.py)."""
+    return alerts.alerts_run()

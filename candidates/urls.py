@@ -1,6 +1,6 @@
 from django.urls import path
 
-from candidates import privacy_views, views
+from candidates import alert_views, privacy_views, views
 
 app_name = "candidates"
 
@@ -31,4 +31,9 @@ urlpatterns = [
         privacy_views.invitation_decline,
         name="invitation_decline",
     ),
+    # Job alerts (candidates/alert_views.py; the emails' signed links are in alert_urls.py).
+    path("alerts/", alert_views.alerts, name="alerts"),
+    path("alerts/<int:pk>/frequency/", alert_views.alert_frequency, name="alert_frequency"),
+    path("alerts/<int:pk>/pause/", alert_views.alert_pause, name="alert_pause"),
+    path("alerts/<int:pk>/delete/", alert_views.alert_delete, name="alert_delete"),
 ]

@@ -87,6 +87,12 @@ app.conf.beat_schedule = {
         "task": "candidates.tasks.purge_inactive_candidate_data",
         "schedule": crontab(hour=3, minute=37),
     },
+    # Candidates: job alerts, instant ones within 15 minutes of publication, daily and weekly
+    # ones once their period has passed; chunked and idempotent (candidates/alerts.py).
+    "candidates-run-job-alerts": {
+        "task": "candidates.tasks.run_job_alerts",
+        "schedule": crontab(minute="*/5"),
+    },
     "accounts-clear-expired-sessions": {
         "task": "accounts.tasks.clear_expired_sessions",
         "schedule": crontab(hour=4, minute=17),

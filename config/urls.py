@@ -30,6 +30,7 @@ urlpatterns = [
     path("me/applications/", include("applications.no_ghosting_urls")),
     path("me/", include("candidates.urls")),
     path("candidates/", include("candidates.finder_urls")),
+    path("alerts/", include("candidates.alert_urls")),
     # The pipeline's pages sit among the dashboard's (/dashboard/applicants/,
     # /dashboard/jobs/<id>/applicants/ and /questions/).
     path("dashboard/", include("applications.dashboard_urls")),

@@ -10,10 +10,12 @@ from django.utils import timezone
 
 from accounts.models import User
 from applications.models import Resume
+from candidates.alerts import alert_create_for_user
 from candidates.models import (
     CandidateProfile,
     Certification,
     Education,
+    JobAlert,
     License,
     SavedJob,
     Visibility,
@@ -109,11 +111,35 @@ def seed_findable_candidates() -> int:
     return created
 
 
+# María's job alerts: (query string, frequency). Kept apart from her profile so that a database
+# seeded before alerts existed gets them too.
+MARIA_ALERTS = [
+    ("q=icu+nurse&shift=night&location=Denver%2C+CO&radius=25", JobAlert.Frequency.DAILY),
+    ("profession=registered_nurse&travel=1", JobAlert.Frequency.WEEKLY),
+]
+
+
 def seed_candidates() -> int:
     findable = seed_findable_candidates()
     user = User.objects.filter(email=MARIA).first()
-    if user is None or CandidateProfile.objects.filter(user=user).exists():
+    if user is None:
         return findable
+    created = findable + seed_job_alerts(user)
+    if CandidateProfile.objects.filter(user=user).exists():
+        return created
+    return created + seed_profile(user)
+
+
+def seed_job_alerts(user) -> int:
+    """Her two alerts, once each (the same search twice is the alert she has)."""
+    created = 0
+    for query, frequency in MARIA_ALERTS:
+        _, new = alert_create_for_user(user=user, query_string=query, frequency=frequency)
+        created += new
+    return created
+
+
+def seed_profile(user) -> int:
     today = timezone.localdate()
     profile = CandidateProfile.objects.create(
         user=user,
@@ -228,4 +254,4 @@ def seed_candidates() -> int:
         # Already told: the demo shows the note on the page without a queued email.
         saved.append(SavedJob(user=user, job=closed, closed_noticed_at=timezone.now()))
     SavedJob.objects.bulk_create(saved)
-    return findable + 1 + len(licenses) + 3 + 1 + 2 + 1 + len(saved)
+    return 1 + len(licenses) + 3 + 1 + 2 + 1 + len(saved)

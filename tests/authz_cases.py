@@ -33,11 +33,13 @@ from applications.models import (
     ScreeningQuestion,
 )
 from articles.models import Comment
+from candidates import alerts as job_alerts
 from candidates.models import (
     CandidateInvitation,
     CandidateProfile,
     CompanyBlock,
     DataExport,
+    JobAlert,
     License,
     SavedJob,
     Visibility,
@@ -269,6 +271,26 @@ class World:
         export_build(export_id=export.pk)
         return export
 
+    # Job alerts: the candidate's, and guests' (confirmed or not) reached by signed links
+
+    @cached_property
+    def candidate_alert(self) -> JobAlert:
+        alert, _ = job_alerts.alert_create_for_user(
+            user=self.fixture("candidate"), query_string="q=nurse"
+        )
+        return alert
+
+    @cached_property
+    def guest_alert(self) -> JobAlert:
+        alert = job_alerts.alert_create_for_guest(email="guest@example.com", query_string="q=icu")
+        return job_alerts.alert_confirm(alert=alert)
+
+    @cached_property
+    def unconfirmed_alert(self) -> JobAlert:
+        return job_alerts.alert_create_for_guest(
+            email="someone@example.com", query_string="q=coder"
+        )
+
     # Articles
 
     @cached_property
@@ -443,6 +465,14 @@ CANDIDATES = by_role(FORBIDDEN, guest=LOGIN, candidate=OK, staff_editor=OK)
 MY_APPLICATION = by_role(FORBIDDEN, guest=LOGIN, candidate=OK, staff_editor=NOT_FOUND)
 
 
+def confirm_link(world) -> str:
+    return reverse("alerts:confirm", args=[job_alerts.confirm_token(world.unconfirmed_alert)])
+
+
+def guest_alert_active(world) -> bool:
+    return JobAlert.objects.values_list("is_active", flat=True).get(pk=world.guest_alert.pk)
+
+
 JOB_ACTIONS = [
     "publish", "pause", "resume", "close", "renew", "feature", "unfeature", "duplicate", "delete",
 ]  # fmt: skip
@@ -579,6 +609,37 @@ GET_CASES: list[Case] = [
         "candidates:unsave_job",
         POST_ONLY_CANDIDATES,
         path=job_url("candidates:unsave_job", "published"),
+    ),
+    # Job alerts: the candidate's own under /me/alerts/; the emails' signed links work for
+    # whoever holds them (the token is the permission).
+    get("candidates:alerts", CANDIDATES),
+    *[
+        get(
+            f"candidates:alert_{action}",
+            POST_ONLY_CANDIDATES,
+            path=lambda w, action=action: reverse(
+                f"candidates:alert_{action}", args=[w.candidate_alert.pk]
+            ),
+        )
+        for action in ["frequency", "pause", "delete"]
+    ],
+    get("alerts:create", POST_ONLY),
+    get(
+        "alerts:confirm",
+        EVERYONE,
+        path=lambda w: reverse(
+            "alerts:confirm", args=[job_alerts.confirm_token(w.unconfirmed_alert)]
+        ),
+    ),
+    get(
+        "alerts:manage",
+        EVERYONE,
+        path=lambda w: reverse("alerts:manage", args=[job_alerts.manage_token(w.guest_alert)]),
+    ),
+    get(
+        "alerts:unsubscribe",
+        EVERYONE,
+        path=lambda w: reverse("alerts:unsubscribe", args=[job_alerts.manage_token(w.guest_alert)]),
     ),
     # The employer dashboard: the signed-in employer's own company
     get("employers:dashboard", EMPLOYERS),
@@ -890,6 +951,7 @@ ADMIN_EDITORS_MAY_NOT_VIEW = {
     "notifications.notification",
     "candidates.candidateprofile",
     "candidates.license",
+    "candidates.jobalert",
 }
 # Non-staff accounts are sent to the admin's own sign-in page.
 ADMIN_STAFF = by_role(ADMIN_LOGIN, staff_editor=OK)
@@ -1408,6 +1470,57 @@ POST_CASES: list[Action] = [
         )
         for answer in ("accept", "decline")
     ],
+    # Job alerts: candidates act on their own; guests are asked for an address (nothing saved
+    # yet); employers have none; a signed link acts for whoever holds it.
+    Action(
+        name="alerts:create",
+        path=fixed("alerts:create"),
+        data=lambda w: {"query": "q=nurse&shift=night"},
+        state=lambda w: sorted(JobAlert.objects.values_list("user_id", "query_string")),
+        expect={**CANDIDATES, "guest": OK, "candidate": DONE, "staff_editor": DONE},
+        acts=frozenset({"candidate", "staff_editor"}),
+    ),
+    *[
+        Action(
+            name=f"candidates:alert_{action}",
+            path=lambda w, action=action: reverse(
+                f"candidates:alert_{action}", args=[w.candidate_alert.pk]
+            ),
+            data=lambda w: {"frequency": "weekly", "active": "0"},
+            state=lambda w: list(JobAlert.objects.values("frequency", "is_active")),
+            expect={**CANDIDATES_OWN, "candidate": DONE},
+            acts=frozenset({"candidate"}),
+        )
+        for action in ["frequency", "pause", "delete"]
+    ],
+    Action(
+        name="alerts:confirm",
+        path=lambda w: reverse(
+            "alerts:confirm", args=[job_alerts.confirm_token(w.unconfirmed_alert)]
+        ),
+        state=lambda w: JobAlert.objects.filter(confirmed_at__isnull=False).count(),
+        expect=by_role(DONE),
+        acts=ALL,
+    ),
+    Action(
+        name="alerts:manage",
+        path=lambda w: reverse("alerts:manage", args=[job_alerts.manage_token(w.guest_alert)]),
+        data=lambda w: {"action": "pause"},
+        state=lambda w: JobAlert.objects.values_list("is_active", flat=True).get(
+            pk=w.guest_alert.pk
+        ),
+        expect=by_role(DONE),
+        acts=ALL,
+    ),
+    Action(
+        name="alerts:unsubscribe",
+        path=lambda w: reverse("alerts:unsubscribe", args=[job_alerts.manage_token(w.guest_alert)]),
+        state=lambda w: JobAlert.objects.values_list("is_active", flat=True).get(
+            pk=w.guest_alert.pk
+        ),
+        expect=by_role(OK),
+        acts=ALL,
+    ),
     # Reports and comments are open to everyone, but only on what the public may see.
     Action(
         name="jobs:report",

@@ -1,0 +1,387 @@
+"""Job alerts (GUIDE.md section 4): a search saved and emailed when new jobs match it.
+
+Matching reuses the search page's code: the alert keeps the search's query string, which is
+rebuilt into JobSearchForm -> JobSearch at each run, and adds only "published after the alert's
+last run" and "not sent by this alert before". So an alert and the search page agree.
+
+The run (`alerts_run`, beat every 5 minutes) is set-based and chunked: it takes due alerts a
+chunk at a time in id order, locking them with SKIP LOCKED (an overlapping run takes other
+alerts), and for each chunk, in one transaction: one query per alert for its new matches, one
+INSERT ... ON CONFLICT DO NOTHING RETURNING of the (alert, job) pairs (the unique pair is what
+makes a job never sent twice, whatever retries or overlaps happen), one query for the jobs to
+list, one INSERT of the outbox rows (keyed per alert and run) and one UPDATE of last_run_at.
+"""
+
+import hashlib
+from datetime import datetime
+from email.utils import parseaddr
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Exists, OuterRef
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils import timezone
+
+from candidates.models import JobAlert, JobAlertDelivery
+from infra.refusals import Refusal
+from jobs.choices import (
+    Credential,
+    EmploymentType,
+    ExperienceLevel,
+    Profession,
+    Shift,
+    WorkplaceType,
+)
+from jobs.models import Job
+from jobs.search import MULTI_FILTERS, JobSearch, JobSearchForm
+from notifications.services import Recipient, build_notifications, notify, queue_notifications
+
+CHUNK_SIZE = 500
+MAX_JOBS_PER_EMAIL = 20
+MAX_ALERTS_PER_USER = 25
+CONFIRM_MAX_AGE = 7 * 24 * 3600  # a confirmation link works for a week
+# Parameters of the search page that are not part of what a search matches.
+IGNORED_PARAMS = {"page", "verbatim", "qualify", "sort"}
+CONFIRM_SALT = "candidates.alerts.confirm"
+MANAGE_SALT = "candidates.alerts.manage"
+
+# Tokens ------------------------------------------------------------------------------------
+
+
+def confirm_token(alert: JobAlert) -> str:
+    return signing.dumps(alert.pk, salt=CONFIRM_SALT)
+
+
+def manage_token(alert: JobAlert) -> str:
+    """The signed link of a guest's manage page and of every alert's unsubscribe: no expiry
+    (an old email's unsubscribe link must keep working), bound to the alert and its address."""
+    return signing.dumps([alert.pk, _address_tag(alert)], salt=MANAGE_SALT)
+
+
+def _address_tag(alert: JobAlert) -> str:
+    # A digest of the address, not the address: the token is readable (signed, not encrypted).
+    return hashlib.sha256(alert.recipient_email.lower().encode()).hexdigest()[:16]
+
+
+def alert_from_confirm_token(token: str) -> JobAlert | None:
+    try:
+        pk = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    return JobAlert.objects.filter(pk=pk).first()
+
+
+def alert_from_manage_token(token: str) -> JobAlert | None:
+    try:
+        pk, tag = signing.loads(token, salt=MANAGE_SALT)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    alert = JobAlert.objects.select_related("user").filter(pk=pk).first()
+    if alert is None or _address_tag(alert) != tag:
+        return None  # the account's address changed since: the old link no longer manages it
+    return alert
+
+
+def absolute(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+def unsubscribe_url(alert: JobAlert) -> str:
+    return absolute(reverse("alerts:unsubscribe", args=[manage_token(alert)]))
+
+
+def manage_url(alert: JobAlert) -> str:
+    if alert.user_id:
+        return absolute(reverse("candidates:alerts"))
+    return absolute(reverse("alerts:manage", args=[manage_token(alert)]))
+
+
+# The search an alert keeps -----------------------------------------------------------------
+
+
+def normalized_query(query_string: str) -> str:
+    """The search's own parameters, sorted, empty ones and page/sort dropped: two ways of
+    writing the same search are one alert."""
+    params = QueryDict(query_string[:4000])
+    known = set(JobSearchForm.base_fields) - IGNORED_PARAMS
+    pairs = sorted(
+        (name, value.strip())
+        for name, values in params.lists()
+        if name in known
+        for value in values
+        if value.strip()
+    )
+    return urlencode(pairs)[:2000]
+
+
+def search_of(alert_or_query) -> JobSearch:
+    query = getattr(alert_or_query, "query_string", alert_or_query)
+    return JobSearchForm(QueryDict(query)).search()
+
+
+def search_label(query_string: str) -> str:
+    """A human name of the search: "ICU nurse near Denver, CO · Night shift"."""
+    form = JobSearchForm(QueryDict(query_string))
+    form.is_valid()
+    data = form.cleaned_data
+    search = form.search()
+    head = f"“{search.q}”" if search.q else "All jobs"
+    if search.place:
+        head += f" within {search.radius} miles of {search.place.label}"
+    parts = [head]
+    choices = {
+        "profession": Profession,
+        "employment_type": EmploymentType,
+        "shift": Shift,
+        "workplace_type": WorkplaceType,
+        "experience_level": ExperienceLevel,
+        "credential": Credential,
+    }
+    for name in MULTI_FILTERS:
+        values = data.get(name) or []
+        if not values:
+            continue
+        labels = dict(choices[name].choices) if name in choices else {}
+        parts.append(", ".join(str(labels.get(v, v.upper())) for v in values))
+    if search.min_pay_annual:
+        parts.append(f"${search.min_pay_annual:,}+ a year")
+    if search.night_differential:
+        parts.append("Night differential")
+    if search.travel:
+        parts.append("Travel contracts")
+    return " · ".join(parts)[:200]
+
+
+def search_page_url(alert: JobAlert) -> str:
+    query = alert.query_string
+    return absolute(reverse("jobs:search") + (f"?{query}" if query else ""))
+
+
+def new_matches(alert: JobAlert, now: datetime):
+    """The alert's search (the search page's conditions), only jobs published since its last
+    run and never sent by it, newest first."""
+    sent = JobAlertDelivery.objects.filter(alert_id=alert.pk, job_id=OuterRef("pk"))
+    return (
+        search_of(alert)
+        .filtered(now)
+        .filter(published_at__gt=alert.last_run_at, published_at__lte=now)
+        .exclude(Exists(sent))
+        .order_by("-published_at", "-pk")
+    )
+
+
+# Creating and managing ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def alert_create_for_user(*, user, query_string: str, frequency: str = "") -> tuple[JobAlert, bool]:
+    """A candidate's alert, active at once. (alert, created): the same search twice is the
+    alert they already have."""
+    query = normalized_query(query_string)
+    existing = JobAlert.objects.filter(user=user, query_string=query).first()
+    if existing:
+        return existing, False
+    if JobAlert.objects.filter(user=user).count() >= MAX_ALERTS_PER_USER:
+        raise Refusal(
+            f"You have {MAX_ALERTS_PER_USER} job alerts, the most we keep: delete one first.",
+            "too_many_alerts",
+            link=reverse("candidates:alerts"),
+            link_text="Your job alerts",
+        )
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            alert = JobAlert.objects.create(
+                user=user,
+                query_string=query,
+                label=search_label(query),
+                frequency=frequency or JobAlert.Frequency.DAILY,
+                confirmed_at=now,
+                last_run_at=now,
+                created_at=now,
+            )
+    except IntegrityError:  # a double click: the other request made it
+        return JobAlert.objects.get(user=user, query_string=query), False
+    return alert, True
+
+
+@transaction.atomic
+def alert_create_for_guest(*, email: str, query_string: str, frequency: str = "") -> JobAlert:
+    """A guest's alert, inactive until the address is confirmed: a confirmation email goes
+    through the outbox (at most one a day per alert, whatever the guest resubmits)."""
+    query = normalized_query(query_string)
+    email = email.strip()
+    alert = JobAlert.objects.filter(
+        user__isnull=True, email__iexact=email, query_string=query
+    ).first()
+    if alert is None:
+        now = timezone.now()
+        alert = JobAlert.objects.create(
+            email=email,
+            query_string=query,
+            label=search_label(query),
+            frequency=frequency or JobAlert.Frequency.DAILY,
+            last_run_at=now,
+            created_at=now,
+        )
+    if not alert.is_confirmed:
+        notify(
+            to=alert.email,
+            kind="alerts.confirm",
+            key=f"alerts.confirm:alert:{alert.pk}:day:{timezone.now().date().isoformat()}",
+            template="candidates/email/alert_confirm",
+            context={
+                "alert": alert,
+                "confirm_url": absolute(reverse("alerts:confirm", args=[confirm_token(alert)])),
+            },
+            about=alert,
+        )
+    return alert
+
+
+@transaction.atomic
+def alert_confirm(*, alert: JobAlert) -> JobAlert:
+    """The guest clicked the emailed link: the alert starts, with jobs published from now."""
+    if not alert.is_confirmed:
+        now = timezone.now()
+        alert.confirmed_at = now
+        alert.last_run_at = now
+        alert.is_active = True
+        alert.save(update_fields=["confirmed_at", "last_run_at", "is_active"])
+    return alert
+
+
+@transaction.atomic
+def alert_set_frequency(*, alert: JobAlert, frequency: str) -> JobAlert:
+    if frequency not in JobAlert.Frequency.values:
+        raise Refusal("Choose daily, weekly or as soon as they are posted.", "bad_frequency")
+    alert.frequency = frequency
+    alert.save(update_fields=["frequency"])
+    return alert
+
+
+@transaction.atomic
+def alert_set_active(*, alert: JobAlert, active: bool) -> JobAlert:
+    """Pause or resume. Resuming starts from now: a paused week is not sent in one go."""
+    if alert.is_active != active:
+        alert.is_active = active
+        fields = ["is_active"]
+        if active:
+            alert.last_run_at = timezone.now()
+            fields.append("last_run_at")
+        alert.save(update_fields=fields)
+    return alert
+
+
+@transaction.atomic
+def alert_delete(*, alert: JobAlert) -> None:
+    alert.delete()
+
+
+@transaction.atomic
+def alert_unsubscribe(*, alert: JobAlert) -> JobAlert:
+    """One-click unsubscribe (RFC 8058): the alert stops; it stays listed, paused."""
+    return alert_set_active(alert=alert, active=False)
+
+
+# The run -----------------------------------------------------------------------------------
+
+
+def alerts_run(*, now: datetime | None = None, chunk_size: int = CHUNK_SIZE) -> int:
+    """Beat: email every due alert the jobs new to it. Returns how many emails were queued.
+    Each chunk is one transaction; a retried or overlapping run finds those alerts not due
+    (or locked) and sends nothing twice."""
+    now = now or timezone.now()
+    queued, after = 0, 0
+    while True:
+        with transaction.atomic():
+            ids = list(
+                JobAlert.objects.due(now)
+                .filter(pk__gt=after)
+                .order_by("pk")
+                .select_for_update(skip_locked=True)
+                .values_list("pk", flat=True)[:chunk_size]
+            )
+            if not ids:
+                return queued
+            after = ids[-1]
+            queued += _run_chunk(ids, now)
+
+
+def _run_chunk(ids: list[int], now: datetime) -> int:
+    alerts = list(JobAlert.objects.filter(pk__in=ids).select_related("user").order_by("pk"))
+    wanted: dict[int, list[int]] = {}
+    for alert in alerts:
+        # One query per alert (the bounded search's conditions); one more row tells "more".
+        found = list(new_matches(alert, now).values_list("pk", flat=True)[: MAX_JOBS_PER_EMAIL + 1])
+        if found:
+            wanted[alert.pk] = found
+    inserted = _insert_deliveries(
+        [
+            (alert_id, job_id)
+            for alert_id, jobs in wanted.items()
+            for job_id in jobs[:MAX_JOBS_PER_EMAIL]
+        ],
+        now,
+    )
+    rows = []
+    if inserted:
+        jobs = Job.objects.with_company().in_bulk(
+            {job_id for pairs in inserted.values() for job_id in pairs}
+        )
+        for alert in alerts:
+            new = inserted.get(alert.pk)
+            if not new:
+                continue
+            listed = [jobs[job_id] for job_id in wanted[alert.pk] if job_id in new]
+            rows += build_notifications(
+                to=[Recipient(email=alert.recipient_email, user_id=alert.user_id)],
+                kind="alerts.digest",
+                key=f"alerts.digest:alert:{alert.pk}:run:{now:%Y-%m-%dT%H:%M}",
+                template="candidates/email/alert_digest",
+                context={
+                    "alert": alert,
+                    "jobs": listed,
+                    "more": len(wanted[alert.pk]) > MAX_JOBS_PER_EMAIL,
+                    "search_url": search_page_url(alert),
+                    "manage_url": manage_url(alert),
+                    "unsubscribe_url": unsubscribe_url(alert),
+                    "site_url": settings.SITE_URL,
+                },
+                about=alert,
+                headers=unsubscribe_headers(alert),
+            )
+    queue_notifications(rows)
+    JobAlert.objects.filter(pk__in=ids).update(last_run_at=now)
+    return len(rows)
+
+
+def _insert_deliveries(pairs: list[tuple[int, int]], now: datetime) -> dict[int, set[int]]:
+    """INSERT the (alert, job) pairs, skipping those already there; {alert: jobs it got}."""
+    if not pairs:
+        return {}
+    table = JobAlertDelivery._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (alert_id, job_id, sent_at) "  # noqa: S608 (our own table)
+            "SELECT a, j, %s FROM unnest(%s::bigint[], %s::bigint[]) AS t(a, j) "
+            "ON CONFLICT (alert_id, job_id) DO NOTHING RETURNING alert_id, job_id",
+            [now, [a for a, _ in pairs], [j for _, j in pairs]],
+        )
+        got: dict[int, set[int]] = {}
+        for alert_id, job_id in cursor.fetchall():
+            got.setdefault(alert_id, set()).add(job_id)
+    return got
+
+
+def unsubscribe_headers(alert: JobAlert) -> dict[str, str]:
+    """RFC 2369 / RFC 8058: mail clients show an unsubscribe button that POSTs to the link."""
+    mailbox = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    mailto = f"mailto:{mailbox}?subject=unsubscribe%20alert%20{alert.pk}"
+    return {
+        "List-Unsubscribe": f"<{unsubscribe_url(alert)}>, <{mailto}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
