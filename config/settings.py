@@ -267,6 +267,8 @@ APPLY_RATE_LIMIT = env.str("APPLY_RATE_LIMIT", default="20/h")
 CONTACT_RATE_LIMIT = env.str("CONTACT_RATE_LIMIT", default="5/h")
 # Articles: comments per client IP (django-ratelimit rate, e.g. "5/10m").
 ARTICLE_COMMENT_RATE_LIMIT = env.str("ARTICLE_COMMENT_RATE_LIMIT", default="5/10m")
+# Messages on applications, per signed-in user (candidate or team member) and hour.
+APPLICATION_MESSAGE_RATE_LIMIT = env.str("APPLICATION_MESSAGE_RATE_LIMIT", default="30/h")
 # A company with this many unresolved job reports in 30 days has its new jobs held for staff
 # review before they go live (jobs/reports.py), verified or not.
 JOB_REPORTS_HOLD_THRESHOLD = env.int("JOB_REPORTS_HOLD_THRESHOLD", default=3)
