@@ -257,6 +257,9 @@ NO_GHOSTING_RESPONSE_DAYS = env.int("NO_GHOSTING_RESPONSE_DAYS", default=7)
 CANDIDATE_DATA_RETENTION_DAYS = env.int("CANDIDATE_DATA_RETENTION_DAYS", default=730)
 # How many candidate profiles one company may open a day in Find Candidates.
 FIND_CANDIDATES_DAILY_VIEWS = env.int("FIND_CANDIDATES_DAILY_VIEWS", default=200)
+# Find Candidates invitations per company and hour (django-ratelimit rate), besides the plan's
+# monthly contacts.
+FIND_CANDIDATES_INVITE_RATE_LIMIT = env.str("FIND_CANDIDATES_INVITE_RATE_LIMIT", default="20/h")
 NO_GHOSTING_MIN_RATE = env.int("NO_GHOSTING_MIN_RATE", default=80)
 # Resumes candidates upload when applying (PDF or DOCX, checked by content).
 RESUME_MAX_BYTES = env.int("RESUME_MAX_BYTES", default=5 * 1024 * 1024)
