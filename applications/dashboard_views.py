@@ -27,6 +27,7 @@ from applications.models import RESPONSE_STAGES, ScreeningQuestion, Stage
 from applications.permissions import get_application_for_employer
 from applications.stage_messages import default_message
 from applications.uploads import CONTENT_TYPES
+from applications.views import message_over_limit
 from infra.refusals import on_refusal_redirect
 from jobs.models import Job
 from jobs.permissions import get_company_for_employer, get_job_for_employer
@@ -234,6 +235,8 @@ def applicant_note(request, pk):
 def applicant_message(request, pk):
     application = get_application_for_employer(request, pk)
     form = MessageForm(request.POST)
+    if message_over_limit(request, form):
+        return redirect(applicant_url(application) + "#messages")
     if not form.is_valid():
         return _render_applicant(request, application, status=400, message_form=form)
     services.application_message_post(

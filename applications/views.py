@@ -161,12 +161,29 @@ def withdraw(request, pk):
     return redirect("applications:detail", pk=application.pk)
 
 
+MESSAGE_RATE_MESSAGE = "You have sent a lot of messages in the last hour. Please wait a while."
+
+
+def message_over_limit(request, form) -> bool:
+    """Counts a message post by this user (candidate or team member: one count each); when over
+    APPLICATION_MESSAGE_RATE_LIMIT, says so and returns True: the message is not sent."""
+    limited = form_over_limit(
+        request, form, group="applications.message", key="user_or_ip",
+        rate=settings.APPLICATION_MESSAGE_RATE_LIMIT, message=MESSAGE_RATE_MESSAGE,
+    )  # fmt: skip
+    if limited:
+        messages.error(request, MESSAGE_RATE_MESSAGE)
+    return limited
+
+
 @require_POST
 @candidate_required
 @on_refusal_redirect(lambda request, pk: reverse("applications:detail", args=[pk]))
 def message_post(request, pk):
     application = get_application_for_candidate(request, pk)
     form = MessageForm(request.POST)
+    if message_over_limit(request, form):
+        return redirect(reverse("applications:detail", args=[application.pk]) + "#messages")
     if not form.is_valid():
         messages.error(request, "Write a message before sending it.")
         return redirect("applications:detail", pk=application.pk)

@@ -3,6 +3,7 @@ and the invitation to apply. Everyone else sees what it offers and how to get it
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -12,13 +13,22 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
+from accounts.staff import staff_recipients
 from candidates import finder, invitations
 from candidates.forms import CandidateSearchForm, InvitationForm
 from candidates.models import CandidateInvitation
 from employers.permissions import get_membership, membership_of
 from employers.quotas import pricing_url
+from infra.rate_limits import form_over_limit
 from infra.refusals import Refusal, on_refusal_redirect
 from jobs.models import Job
+from notifications.services import notify_many
+
+DAILY_CAP_STAFF_KIND = "finder.daily_cap_staff"
+INVITE_RATE_MESSAGE = (
+    "Your team has sent a lot of invitations in the last hour. Please wait a while before "
+    "sending more."
+)
 
 
 def _search_from(form: CandidateSearchForm) -> finder.CandidateSearch:
@@ -87,6 +97,25 @@ def search(request):
     )
 
 
+def _tell_staff_daily_cap_reached(company) -> None:
+    """Unusual volume, perhaps scraping: staff hear of it once per company and day (the outbox
+    key names both), however many more profiles the company then tries to open."""
+    today = timezone.localdate()
+    notify_many(
+        to=staff_recipients(),
+        kind=DAILY_CAP_STAFF_KIND,
+        key=f"{DAILY_CAP_STAFF_KIND}:company:{company.pk}:{today.isoformat()}",
+        template="candidates/email/finder_daily_cap_staff",
+        context={
+            "company": company,
+            "cap": finder.daily_view_cap(),
+            "day": today,
+            "admin_url": f"{settings.SITE_URL}/admin/employers/company/{company.pk}/change/",
+        },
+        about=company,
+    )
+
+
 @login_required
 @require_safe
 def detail(request, pk: int):
@@ -97,6 +126,8 @@ def detail(request, pk: int):
     try:
         finder.record_profile_view(company=company, profile=profile)
     except Refusal as refusal:
+        if refusal.code == "daily_views_used":
+            _tell_staff_daily_cap_reached(company)
         return render(request, "candidates/finder/limit.html", {"refusal": refusal}, status=429)
     profile.is_revealed = bool(finder.revealed_user_ids(company, [profile.user_id]))
     jobs = list(Job.objects.published().filter(company=company).order_by("title"))
@@ -128,6 +159,12 @@ def invite(request, pk: int):
         raise Http404
     jobs = Job.objects.published().filter(company=company)
     form = InvitationForm(request.POST, jobs=jobs)
+    # Per company and hour, besides the monthly quota: a burst of invitations is spam.
+    if form_over_limit(
+        request, form, group="finder.invite", rate=settings.FIND_CANDIDATES_INVITE_RATE_LIMIT,
+        key=lambda group, request: f"company:{company.pk}", message=INVITE_RATE_MESSAGE,
+    ):  # fmt: skip
+        raise Refusal(INVITE_RATE_MESSAGE, "invite_rate_limited")
     if not form.is_valid():
         raise Refusal("Choose one of your company's live jobs.", "job_not_live")
     invitations.invitation_send(

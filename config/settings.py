@@ -257,6 +257,9 @@ NO_GHOSTING_RESPONSE_DAYS = env.int("NO_GHOSTING_RESPONSE_DAYS", default=7)
 CANDIDATE_DATA_RETENTION_DAYS = env.int("CANDIDATE_DATA_RETENTION_DAYS", default=730)
 # How many candidate profiles one company may open a day in Find Candidates.
 FIND_CANDIDATES_DAILY_VIEWS = env.int("FIND_CANDIDATES_DAILY_VIEWS", default=200)
+# Find Candidates invitations per company and hour (django-ratelimit rate), besides the plan's
+# monthly contacts.
+FIND_CANDIDATES_INVITE_RATE_LIMIT = env.str("FIND_CANDIDATES_INVITE_RATE_LIMIT", default="20/h")
 NO_GHOSTING_MIN_RATE = env.int("NO_GHOSTING_MIN_RATE", default=80)
 # Resumes candidates upload when applying (PDF or DOCX, checked by content).
 RESUME_MAX_BYTES = env.int("RESUME_MAX_BYTES", default=5 * 1024 * 1024)
@@ -267,6 +270,11 @@ APPLY_RATE_LIMIT = env.str("APPLY_RATE_LIMIT", default="20/h")
 CONTACT_RATE_LIMIT = env.str("CONTACT_RATE_LIMIT", default="5/h")
 # Articles: comments per client IP (django-ratelimit rate, e.g. "5/10m").
 ARTICLE_COMMENT_RATE_LIMIT = env.str("ARTICLE_COMMENT_RATE_LIMIT", default="5/10m")
+# Messages on applications, per signed-in user (candidate or team member) and hour.
+APPLICATION_MESSAGE_RATE_LIMIT = env.str("APPLICATION_MESSAGE_RATE_LIMIT", default="30/h")
+# A company with this many unresolved job reports in 30 days has its new jobs held for staff
+# review before they go live (jobs/reports.py), verified or not.
+JOB_REPORTS_HOLD_THRESHOLD = env.int("JOB_REPORTS_HOLD_THRESHOLD", default=3)
 RATELIMIT_USE_CACHE = "default"
 # With Redis down the limits cannot count; let requests through rather than fail every form.
 RATELIMIT_FAIL_OPEN = True

@@ -1,7 +1,10 @@
 """Staff side of employers: verification, plans (invoiced: staff change them here), upgrade
 requests and team invitations."""
 
+from datetime import timedelta
+
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.postgres.forms import SimpleArrayField
 from django.db import models
@@ -106,6 +109,7 @@ class CompanyAdmin(admin.ModelAdmin):
         "facility_type",
         "notice_badge",
         "response_rate_90d",
+        "open_reports",
         "created_at",
     ]
     list_filter = [
@@ -183,6 +187,20 @@ class CompanyAdmin(admin.ModelAdmin):
             since = company.on_notice_since.date().isoformat()
             return format_html("<strong>{}</strong> since {}", "On notice", since)
         return "—"
+
+    @admin.display(description="open reports (30 days)")
+    def open_reports(self, company):
+        # Counted by the relation's name: employers sits below jobs and cannot import it. At
+        # JOB_REPORTS_HOLD_THRESHOLD the company's new jobs wait for review (jobs/reports.py).
+        since = timezone.now() - timedelta(days=30)
+        count = (
+            company.jobs.filter(reports__resolved_at__isnull=True, reports__created_at__gte=since)
+            .values("reports")
+            .count()
+        )
+        if count >= settings.JOB_REPORTS_HOLD_THRESHOLD:
+            return format_html("<strong>{}</strong> (new jobs held for review)", count)
+        return count or "—"
 
     @admin.display(description="logo")
     def logo_preview(self, company):

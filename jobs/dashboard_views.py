@@ -177,6 +177,14 @@ def _published_message(job) -> str:
 def _publish_message(job) -> tuple[int, str]:
     if job.status == Job.Status.PUBLISHED:
         return messages.SUCCESS, _published_message(job)
+    if job.company.is_verified:
+        # Held because readers keep reporting the company's jobs (jobs/reports.py).
+        return (
+            messages.INFO,
+            f"“{job.title}” is sent for review. Readers have reported several of your jobs "
+            "recently, so our staff check new ones before they go live; we'll email your team "
+            "as soon as it is published.",
+        )
     return (
         messages.INFO,
         f"“{job.title}” is sent for review. Our staff check jobs from companies they have not "

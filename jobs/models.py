@@ -359,6 +359,7 @@ class JobReport(models.Model):
         SCAM = "scam", "Looks like a scam or asks for money"
         MISLEADING = "misleading", "Pay, location or details are misleading"
         FILLED = "filled", "The position is already filled"
+        NEVER_ANSWERED = "never_answered", "I applied and never heard back"
         DISCRIMINATORY = "discriminatory", "Discriminatory or offensive"
         OTHER = "other", "Something else"
 

@@ -22,6 +22,7 @@ from jobs.lifecycle import job_can, refusal_message
 from jobs.models import JOB_LIFETIME_DAYS, IndexingNotice, Job
 from jobs.pay_rules import job_rule_problems
 from jobs.quotas import can_feature_another_job, can_publish_another_job
+from jobs.reports import held_for_reports
 from jobs.sanitize import sanitize_description
 from notifications.selectors import notified_since
 from notifications.services import build_notifications, notify_many, queue_notifications
@@ -132,13 +133,14 @@ def _require_not_on_notice(job: Job) -> None:
 
 @transaction.atomic
 def job_publish(*, job: Job) -> Job:
-    """Publish a draft for 30 days, or send it to staff review if the company is unverified.
-    Refused while the company is on notice (No-Ghosting)."""
+    """Publish a draft for 30 days, or send it to staff review if the company is unverified or
+    its jobs keep being reported (jobs/reports.py). Refused while the company is on notice
+    (No-Ghosting)."""
     job = _lock(job, "publish")
     _require_not_on_notice(job)
     _require_pay_rules(job)
     _require_plan_room(job)
-    if job.company.is_verified:
+    if job.company.is_verified and not held_for_reports(job.company):
         _go_live(job, timezone.now())
     else:
         job.status = Status.PENDING_REVIEW

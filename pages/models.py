@@ -9,6 +9,7 @@ class ContactMessage(models.Model):
         EMPLOYER = "employer", "I'm hiring"
         GHOSTING = "ghosting", "Report an employer that didn't respond"
         PRESS = "press", "Press or partnerships"
+        SECURITY = "security", "Report a security problem"
         OTHER = "other", "Something else"
 
     name = models.CharField(max_length=120)

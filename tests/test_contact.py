@@ -357,3 +357,10 @@ def test_post_without_a_csrf_token_is_refused():
 
     assert response.status_code == 403
     assert ContactMessage.objects.count() == 0
+
+
+def test_the_contact_form_offers_a_security_topic(client):
+    # SECURITY.md sends reporters here.
+    page = client.get("/contact/").content.decode()
+
+    assert 'value="security"' in page and "Report a security problem" in page

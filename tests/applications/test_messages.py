@@ -85,3 +85,46 @@ def test_another_company_cannot_message_the_applicant(client, application, other
 
     assert response.status_code == 404
     assert not application.events.exists()
+
+
+def _messages(response):
+    return [str(m) for m in response.context["messages"]]
+
+
+@pytest.mark.parametrize("side", ["candidate", "team"])
+def test_message_posts_are_rate_limited_per_user(
+    client, application, candidate, employer_recruiter, settings, side
+):
+    settings.APPLICATION_MESSAGE_RATE_LIMIT = "2/h"
+    user, url = (
+        (candidate, reverse("applications:message", args=[application.pk]))
+        if side == "candidate"
+        else (employer_recruiter, reverse("applications_dashboard:message", args=[application.pk]))
+    )
+    client.force_login(user)
+    for n in range(2):
+        client.post(url, {"body": f"Message {n}"})
+
+    response = client.post(url, {"body": "One too many"}, follow=True)
+
+    assert "a lot of messages in the last hour" in _messages(response)[-1]
+    bodies = list(application.events.filter(kind="message").values_list("body", flat=True))
+    assert sorted(bodies) == ["Message 0", "Message 1"]
+
+
+def test_one_users_message_limit_does_not_stop_another(
+    client, application, candidate, employer_recruiter, settings
+):
+    settings.APPLICATION_MESSAGE_RATE_LIMIT = "1/h"
+    client.force_login(candidate)
+    client.post(reverse("applications:message", args=[application.pk]), {"body": "First"})
+    client.post(reverse("applications:message", args=[application.pk]), {"body": "Blocked"})
+
+    client.force_login(employer_recruiter)
+    response = client.post(
+        reverse("applications_dashboard:message", args=[application.pk]), {"body": "Answer"}
+    )
+
+    assert response.status_code == 302
+    bodies = set(application.events.filter(kind="message").values_list("body", flat=True))
+    assert bodies == {"First", "Answer"}

@@ -2,6 +2,7 @@
 daily view cap, invitations and their monthly cap, and the reveal rule."""
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from applications.models import Application
@@ -412,3 +413,66 @@ def test_profile_saves_city_point_and_availability(client, candidate):
     profile = candidate.candidate_profile
     assert profile.city == "Denver" and profile.latitude is not None
     assert str(profile.available_from) == "2026-01-05"
+
+
+# Abuse: invitations per hour, staff told of the daily cap --------------------------------------
+
+
+def test_invitations_are_rate_limited_per_company_and_hour(
+    client, searcher, lakeside, settings, employer_recruiter
+):
+    settings.FIND_CANDIDATES_INVITE_RATE_LIMIT = "2/h"
+    job = PublishedJobFactory(company=lakeside)
+    first, second, third = (DenverProfileFactory() for _ in range(3))
+    invite(searcher, first, job)
+    invite(searcher, second, job)
+    # A teammate shares the company's count.
+    client.force_login(employer_recruiter)
+
+    response = invite(client, third, job)
+    page = client.get(response["Location"]).content.decode()
+
+    assert "sent a lot of invitations in the last hour" in page
+    assert set(CandidateInvitation.objects.values_list("candidate", flat=True)) == {
+        first.user_id,
+        second.user_id,
+    }
+
+
+def test_another_companys_invitations_do_not_count_towards_the_hourly_limit(
+    client, searcher, lakeside, settings, other_employer
+):
+    settings.FIND_CANDIDATES_INVITE_RATE_LIMIT = "1/h"
+    summit = other_employer.membership.company
+    summit.plan, summit.is_verified = "professional", True
+    summit.save()
+    invite(searcher, DenverProfileFactory(), PublishedJobFactory(company=lakeside))
+
+    client.force_login(other_employer)
+    response = invite(client, DenverProfileFactory(), PublishedJobFactory(company=summit))
+
+    assert response.status_code == 302
+    assert CandidateInvitation.objects.filter(company=summit).count() == 1
+
+
+def test_staff_are_emailed_once_a_day_when_a_company_reaches_its_daily_view_cap(
+    searcher, settings, nurse, lakeside, staff_editor
+):
+    settings.FIND_CANDIDATES_DAILY_VIEWS = 1
+    settings.STAFF_NOTIFICATION_EMAILS = ["staff@healthcareers.example"]
+    kind = "finder.daily_cap_staff"
+    with time_machine.travel("2026-03-02 15:00Z"):
+        searcher.get(reverse("finder:detail", args=[DenverProfileFactory().pk]))
+        assert not Notification.objects.filter(kind=kind).exists()  # under the cap: no alert
+
+        for _ in range(3):
+            assert searcher.get(reverse("finder:detail", args=[nurse.pk])).status_code == 429
+
+        [email] = Notification.objects.filter(kind=kind)
+    assert email.to_email == "staff@healthcareers.example"
+    assert lakeside.name in email.subject and "1 candidate profiles" in email.body_text
+
+    with time_machine.travel("2026-03-03 15:00Z"):
+        searcher.get(reverse("finder:detail", args=[DenverProfileFactory().pk]))
+        searcher.get(reverse("finder:detail", args=[nurse.pk]))
+    assert Notification.objects.filter(kind=kind).count() == 2
