@@ -96,8 +96,8 @@ def _apply(request, slug):
         return _render_apply(request, job, ApplyForm(candidate=request.user, questions=questions))
     form = ApplyForm(request.POST, request.FILES, candidate=request.user, questions=questions)
     limited = form_over_limit(
-        request, form, group="applications.apply", rate=settings.APPLY_RATE_LIMIT,
-        message=RATE_MESSAGE,
+        request, form, group="applications.apply", key="user_or_ip",
+        rate=settings.APPLY_RATE_LIMIT, message=RATE_MESSAGE,
     )  # fmt: skip
     if limited:
         return _render_apply(request, job, form, status=429)
