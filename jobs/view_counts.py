@@ -42,7 +42,8 @@ def _add_views(counts: dict[int, int]) -> None:
     values = ", ".join(["(%s, %s)"] * len(counts))
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
-            "UPDATE jobs_job SET view_count = jobs_job.view_count + counted.views "  # noqa: S608
+            # Only "(%s, %s)" placeholders are interpolated; ids and counts are bound parameters.
+            "UPDATE jobs_job SET view_count = jobs_job.view_count + counted.views "  # noqa: S608  # nosec B608
             f"FROM (VALUES {values}) AS counted(id, views) WHERE jobs_job.id = counted.id",
             [number for pair in counts.items() for number in pair],
         )

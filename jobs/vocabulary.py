@@ -186,7 +186,7 @@ class ExpandedQuery:
         from django.contrib.postgres.search import SearchQueryField
 
         # Only fixed SQL of this module; the searcher's words are bound parameters.
-        return RawSQL(self.sql, self.params, output_field=SearchQueryField())  # noqa: S611
+        return RawSQL(self.sql, self.params, output_field=SearchQueryField())  # noqa: S611  # nosec B611
 
 
 def _any_of(phrases) -> tuple[str, list]:
