@@ -175,6 +175,10 @@ def test(pytest_args: list[str], *, checks: bool = True) -> int:
         ["ruff", "check", "."],
         ["ruff", "format", "--check", "."],
         ["lint-imports"],
+        # Our own code (tests, migrations, bench excluded in pyproject.toml): medium and up only.
+        ["bandit", "-c", "pyproject.toml", "-r", ".", "-ll", "-ii", "-q"],
+        # Known vulnerabilities in requirements.lock; skipped, loudly, where no advisory database.
+        ["python", "scripts/audit-dependencies.py"],
         ["python", "manage.py", "makemigrations", "--check", "--dry-run"],
         ["python", "-m", "pytest", *pytest_args],
     ]
