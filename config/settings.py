@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "csp",
     "allauth",
     "allauth.account",
+    # Multi-factor authentication (TOTP and recovery codes), offered to every user.
+    "allauth.mfa",
     # Articles: the rich-text editor of the blog's admin (serves its static files).
     "django_prose_editor",
     # Our apps, lowest layer first (see the architecture in the README).
@@ -211,6 +213,8 @@ ACCOUNT_CHANGE_EMAIL = True
 # (tests/test_sessions.py).
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "healthcareers"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[healthcareers] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if IS_PRODUCTION else "http"
 ACCOUNT_RATE_LIMITS = {
