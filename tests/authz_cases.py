@@ -370,6 +370,10 @@ NOT_ALLOWED = Expect(405)
 GONE = Expect(410)
 LOGIN = Expect(302, LOGIN_PATH, with_next=True, label="redirect to sign in")
 ADMIN_LOGIN = Expect(302, ADMIN_LOGIN_PATH, with_next=True, label="redirect to admin sign in")
+REAUTHENTICATE_PATH = "/accounts/reauthenticate/"
+REAUTHENTICATE = Expect(
+    302, REAUTHENTICATE_PATH, with_next=True, label="redirect to confirm the password"
+)
 DONE = Expect(302, label="302 (done)")  # after a successful action, wherever it leads
 
 
@@ -521,6 +525,20 @@ GET_CASES: list[Case] = [
         ),
         path=lambda w: w.password_reset_path,
     ),
+    # Two-factor authentication (allauth.mfa), offered to every signed-in person; nobody in the
+    # cast has turned it on.
+    get("mfa_index", SIGNED_IN),
+    # Outside a sign-in that waits for a code, there is nothing to authenticate.
+    get("mfa_authenticate", {"guest": redirect(LOGIN_PATH), **TO_HOME}),
+    # Without an authenticator, re-authenticating falls back to the password.
+    get("mfa_reauthenticate", by_role(redirect(REAUTHENTICATE_PATH), guest=LOGIN)),
+    # Turning on TOTP or new recovery codes asks for the password again first.
+    get("mfa_activate_totp", by_role(REAUTHENTICATE, guest=LOGIN)),
+    get("mfa_generate_recovery_codes", by_role(REAUTHENTICATE, guest=LOGIN)),
+    # Nothing to turn off or show when no authenticator is set up.
+    get("mfa_deactivate_totp", by_role(NOT_FOUND, guest=LOGIN)),
+    get("mfa_view_recovery_codes", by_role(NOT_FOUND, guest=LOGIN)),
+    get("mfa_download_recovery_codes", by_role(NOT_FOUND, guest=LOGIN)),
     # Account settings
     get("accounts:home", {"guest": LOGIN, **TO_HOME}),
     get("accounts:settings", SIGNED_IN),
@@ -939,6 +957,7 @@ ADMIN_EDITORS_MAY_NOT_VIEW = {
     "applications.processrating",
     "applications.application",
     "account.emailaddress",
+    "mfa.authenticator",
     "auth.group",
     "sites.site",
     "employers.company",
