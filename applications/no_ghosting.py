@@ -83,6 +83,18 @@ def _claimed(ids):
     )
 
 
+def _in_batches(batch) -> int:
+    """Run `batch` (it claims at most BATCH applications and returns how many) in a transaction
+    of its own, again and again until one comes back short; returns the total."""
+    total = 0
+    while True:
+        with transaction.atomic():
+            claimed = batch()
+        total += claimed
+        if claimed < BATCH:
+            return total
+
+
 def _candidate_application_url(application) -> str:
     return settings.SITE_URL + reverse("applications:detail", args=[application.pk])
 
@@ -112,49 +124,48 @@ def reminders_send(kind: str) -> int:
     passed unsent (the 3-day one once a day is left) is not sent late: the next one is due.
     Returns the number of applications reminded."""
     column, opens, closes = REMINDERS[kind]
-    total = 0
-    while True:
-        with transaction.atomic():
-            now = timezone.now()
-            due = (
-                awaiting_answer()
-                .filter(**{f"{column}__isnull": True})
-                .filter(respond_by__gt=now + closes, respond_by__lte=now + opens)
-                .exclude(ended_job_q())
+
+    def batch() -> int:
+        now = timezone.now()
+        due = (
+            awaiting_answer()
+            .filter(**{f"{column}__isnull": True})
+            .filter(respond_by__gt=now + closes, respond_by__lte=now + opens)
+            .exclude(ended_job_q())
+        )
+        ids = _claim(due, **{column: now})
+        applications = _claimed(ids)
+        teams = team_recipients_by_company({a.company_id for a in applications})
+        rows, events = [], []
+        for application in applications:
+            rows += build_notifications(
+                to=teams[application.company_id],
+                kind=kind,
+                key=f"{kind}:application:{application.pk}",
+                template=f"applications/email/{kind.removeprefix('no_ghosting.')}",
+                context={
+                    "application": application,
+                    "job": application.job,
+                    "company": application.company,
+                    "candidate_name": application.candidate.get_full_name(),
+                    "applicants_url": _team_applicants_url(),
+                },
+                about=application,
             )
-            ids = _claim(due, **{column: now})
-            applications = _claimed(ids)
-            teams = team_recipients_by_company({a.company_id for a in applications})
-            rows, events = [], []
-            for application in applications:
-                rows += build_notifications(
-                    to=teams[application.company_id],
-                    kind=kind,
-                    key=f"{kind}:application:{application.pk}",
-                    template=f"applications/email/{kind.removeprefix('no_ghosting.')}",
-                    context={
-                        "application": application,
-                        "job": application.job,
-                        "company": application.company,
-                        "candidate_name": application.candidate.get_full_name(),
-                        "applicants_url": _team_applicants_url(),
-                    },
-                    about=application,
+            events.append(
+                ApplicationEvent(
+                    application=application,
+                    kind=ApplicationEvent.Kind.REMINDER,
+                    body=f"Reminder sent to the hiring team ({kind.rsplit('_', 1)[1]} left).",
+                    visible_to_candidate=False,
+                    created_at=now,
                 )
-                events.append(
-                    ApplicationEvent(
-                        application=application,
-                        kind=ApplicationEvent.Kind.REMINDER,
-                        body=f"Reminder sent to the hiring team ({kind.rsplit('_', 1)[1]} left).",
-                        visible_to_candidate=False,
-                        created_at=now,
-                    )
-                )
-            ApplicationEvent.objects.bulk_create(events)
-            queue_notifications(rows)
-        total += len(ids)
-        if len(ids) < BATCH:
-            return total
+            )
+        ApplicationEvent.objects.bulk_create(events)
+        queue_notifications(rows)
+        return len(ids)
+
+    return _in_batches(batch)
 
 
 # The breach ------------------------------------------------------------------------------
@@ -165,65 +176,64 @@ def breaches_record() -> int:
     a job that has not ended: those get the "position closed" answer instead), with a timeline
     event, and send the candidate an automatic notice with up to 3 similar open jobs. The
     employer can still answer; the answer counts as late. Returns the breaches recorded."""
-    total = 0
-    while True:
-        with transaction.atomic():
-            now = timezone.now()
-            due = (
-                awaiting_answer()
-                .filter(breached_at__isnull=True, respond_by__lte=now)
-                .exclude(ended_job_q())
+
+    def batch() -> int:
+        now = timezone.now()
+        due = (
+            awaiting_answer()
+            .filter(breached_at__isnull=True, respond_by__lte=now)
+            .exclude(ended_job_q())
+        )
+        ids = _claim(due, breached_at=now)
+        applications = _claimed(ids)
+        similar_by_job: dict[int, list] = {}
+        rows, events = [], []
+        for application in applications:
+            job = application.job
+            if job.pk not in similar_by_job:
+                similar_by_job[job.pk] = [
+                    {
+                        "title": other.title,
+                        "company": other.company.name,
+                        "place": other.location_label,
+                        "url": settings.SITE_URL + other.get_absolute_url(),
+                    }
+                    for other in Job.objects.published()
+                    .with_company()
+                    .similar_to(job)[:SIMILAR_JOBS]
+                ]
+            similar = similar_by_job[job.pk]
+            rows += build_notifications(
+                to=_candidate_recipient(application),
+                kind=BREACH_KIND,
+                key=f"{BREACH_KIND}:application:{application.pk}",
+                template="applications/email/breach",
+                context={
+                    "application": application,
+                    "job": job,
+                    "company": application.company,
+                    "similar_jobs": similar,
+                    "application_url": _candidate_application_url(application),
+                    "search_url": settings.SITE_URL + reverse("jobs:search"),
+                },
+                about=application,
             )
-            ids = _claim(due, breached_at=now)
-            applications = _claimed(ids)
-            similar_by_job: dict[int, list] = {}
-            rows, events = [], []
-            for application in applications:
-                job = application.job
-                if job.pk not in similar_by_job:
-                    similar_by_job[job.pk] = [
-                        {
-                            "title": other.title,
-                            "company": other.company.name,
-                            "place": other.location_label,
-                            "url": settings.SITE_URL + other.get_absolute_url(),
-                        }
-                        for other in Job.objects.published()
-                        .with_company()
-                        .similar_to(job)[:SIMILAR_JOBS]
-                    ]
-                similar = similar_by_job[job.pk]
-                rows += build_notifications(
-                    to=_candidate_recipient(application),
-                    kind=BREACH_KIND,
-                    key=f"{BREACH_KIND}:application:{application.pk}",
-                    template="applications/email/breach",
-                    context={
-                        "application": application,
-                        "job": job,
-                        "company": application.company,
-                        "similar_jobs": similar,
-                        "application_url": _candidate_application_url(application),
-                        "search_url": settings.SITE_URL + reverse("jobs:search"),
-                    },
-                    about=application,
+            events.append(
+                ApplicationEvent(
+                    application=application,
+                    kind=ApplicationEvent.Kind.BREACH,
+                    body=(
+                        f"{application.company.name} did not answer by the deadline. "
+                        "They can still answer; we have recorded it as late."
+                    ),
+                    created_at=now,
                 )
-                events.append(
-                    ApplicationEvent(
-                        application=application,
-                        kind=ApplicationEvent.Kind.BREACH,
-                        body=(
-                            f"{application.company.name} did not answer by the deadline. "
-                            "They can still answer; we have recorded it as late."
-                        ),
-                        created_at=now,
-                    )
-                )
-            ApplicationEvent.objects.bulk_create(events)
-            queue_notifications(rows)
-        total += len(ids)
-        if len(ids) < BATCH:
-            return total
+            )
+        ApplicationEvent.objects.bulk_create(events)
+        queue_notifications(rows)
+        return len(ids)
+
+    return _in_batches(batch)
 
 
 # "Position closed" answers ---------------------------------------------------------------
@@ -238,45 +248,44 @@ def ended_jobs_answer_applicants() -> int:
     the job is the employer's decision and the candidate is told. Applicants who already had
     an answer (in review, interview, offer) are left for the team to settle: the job may have
     closed because one of them was hired. Returns the applications answered."""
-    total = 0
-    while True:
-        with transaction.atomic():
-            now = timezone.now()
-            due = awaiting_answer().filter(ended_job_q())
-            ids = _claim(due, stage=Stage.POSITION_CLOSED, closed_at=now, first_response_at=now)
-            applications = _claimed(ids)
-            rows, events = [], []
-            for application in applications:
-                rows += build_notifications(
-                    to=_candidate_recipient(application),
-                    kind=POSITION_CLOSED_KIND,
-                    key=f"{POSITION_CLOSED_KIND}:application:{application.pk}",
-                    template="applications/email/position_closed",
-                    context={
-                        "application": application,
-                        "job": application.job,
-                        "company": application.company,
-                        "application_url": _candidate_application_url(application),
-                        "search_url": settings.SITE_URL
-                        + reverse("jobs:search")
-                        + f"?profession={application.job.profession}",
-                    },
-                    about=application,
+
+    def batch() -> int:
+        now = timezone.now()
+        due = awaiting_answer().filter(ended_job_q())
+        ids = _claim(due, stage=Stage.POSITION_CLOSED, closed_at=now, first_response_at=now)
+        applications = _claimed(ids)
+        rows, events = [], []
+        for application in applications:
+            rows += build_notifications(
+                to=_candidate_recipient(application),
+                kind=POSITION_CLOSED_KIND,
+                key=f"{POSITION_CLOSED_KIND}:application:{application.pk}",
+                template="applications/email/position_closed",
+                context={
+                    "application": application,
+                    "job": application.job,
+                    "company": application.company,
+                    "application_url": _candidate_application_url(application),
+                    "search_url": settings.SITE_URL
+                    + reverse("jobs:search")
+                    + f"?profession={application.job.profession}",
+                },
+                about=application,
+            )
+            events.append(
+                ApplicationEvent(
+                    application=application,
+                    kind=ApplicationEvent.Kind.STAGE,
+                    stage=Stage.POSITION_CLOSED,
+                    body=POSITION_CLOSED_MESSAGE,
+                    created_at=now,
                 )
-                events.append(
-                    ApplicationEvent(
-                        application=application,
-                        kind=ApplicationEvent.Kind.STAGE,
-                        stage=Stage.POSITION_CLOSED,
-                        body=POSITION_CLOSED_MESSAGE,
-                        created_at=now,
-                    )
-                )
-            ApplicationEvent.objects.bulk_create(events)
-            queue_notifications(rows)
-        total += len(ids)
-        if len(ids) < BATCH:
-            return total
+            )
+        ApplicationEvent.objects.bulk_create(events)
+        queue_notifications(rows)
+        return len(ids)
+
+    return _in_batches(batch)
 
 
 def sweep() -> dict[str, int]:
