@@ -5,6 +5,7 @@ values (DEBUG on, a missing or default SECRET_KEY, empty ALLOWED_HOSTS, no EMAIL
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -133,8 +134,36 @@ TEMPLATES = [
 # Database: one PostgreSQL for every app. CONN_HEALTH_CHECKS lets the app recover from a
 # Postgres restart without being restarted itself.
 DATABASES = {"default": env.db_url("DATABASE_URL", default="postgres:///healthcareers")}
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Optional streaming replica: GET requests (search, public pages) read from it through
+# infra.db_routing; writes, transactions, tasks and a client's requests for
+# DATABASE_REPLICA_PIN_SECONDS after one of its writes stay on the primary.
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db_url("DATABASE_REPLICA_URL")
+    # Tests run against the primary's test database under this alias (no second copy).
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["infra.db_routing.ReplicaRouter"]
+    # Outside every other middleware: it decides where the whole request reads.
+    MIDDLEWARE.insert(0, "infra.db_routing.PrimaryPinMiddleware")
+DATABASE_REPLICA_PIN_SECONDS = env.int("DATABASE_REPLICA_PIN_SECONDS", default=10)
+# Connections: persistent per process (CONN_MAX_AGE) by default. DATABASE_POOL=true uses
+# psycopg's pool in each process instead (Django requires CONN_MAX_AGE 0 with it). Behind
+# PgBouncer in transaction mode set DATABASE_PGBOUNCER=true: a server-side cursor cannot outlive
+# the transaction there, so Django's are turned off (prepared statements already are).
+DATABASE_POOL = env.bool("DATABASE_POOL", default=False)
+DATABASE_PGBOUNCER = env.bool("DATABASE_PGBOUNCER", default=False)
+for database in DATABASES.values():
+    database["CONN_HEALTH_CHECKS"] = True
+    if DATABASE_POOL:
+        database["CONN_MAX_AGE"] = 0
+        database.setdefault("OPTIONS", {})["pool"] = {
+            "min_size": env.int("DATABASE_POOL_MIN_SIZE", default=1),
+            "max_size": env.int("DATABASE_POOL_MAX_SIZE", default=4),
+            "timeout": env.float("DATABASE_POOL_TIMEOUT", default=10.0),
+        }
+    else:
+        database["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+    if DATABASE_PGBOUNCER:
+        database["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis: Celery's broker and the cache (rate limits). A Redis outage must not fail a page, so the
@@ -333,10 +362,21 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-# Or S3-compatible object storage (AWS S3, MinIO, Cloudflare R2, ...) through django-storages:
-# set PRIVATE_STORAGE_BUCKET, and AWS_S3_ENDPOINT_URL for a non-AWS service. Credentials come
-# from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (or the machine's role); objects are private
-# and never overwritten.
+# Or S3-compatible object storage (AWS S3, MinIO, Cloudflare R2, ...) through django-storages,
+# so that web and worker machines share no disk: PRIVATE_STORAGE_BUCKET for resumes and data
+# exports (private objects, no public URL: our views stream them to whoever may see them), and
+# PUBLIC_STORAGE_BUCKET for public uploads (company logos), linked directly. AWS_S3_ENDPOINT_URL
+# for a non-AWS service (path-style addressing then). Credentials come from AWS_ACCESS_KEY_ID /
+# AWS_SECRET_ACCESS_KEY (or the machine's role); objects are never overwritten.
+S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default="")
+S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default="")
+S3_CONNECTION = {
+    "endpoint_url": S3_ENDPOINT_URL or None,
+    "region_name": S3_REGION_NAME or None,
+    "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
+    "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
+    "addressing_style": "path" if S3_ENDPOINT_URL else None,
+}
 PRIVATE_STORAGE_BUCKET = env.str("PRIVATE_STORAGE_BUCKET", default="")
 if PRIVATE_STORAGE_BUCKET:
     STORAGES["private"] = {
@@ -344,15 +384,44 @@ if PRIVATE_STORAGE_BUCKET:
         "OPTIONS": {
             "bucket_name": PRIVATE_STORAGE_BUCKET,
             "location": env.str("PRIVATE_STORAGE_PREFIX", default="private"),
-            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
-            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
-            "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
-            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
+            **S3_CONNECTION,
             "default_acl": "private",
             "querystring_auth": True,
             "file_overwrite": False,
         },
     }
+PUBLIC_STORAGE_BUCKET = env.str("PUBLIC_STORAGE_BUCKET", default="")
+# Where public uploads are linked from, allowed as image sources by the CSP below.
+PUBLIC_MEDIA_ORIGINS = []
+if PUBLIC_STORAGE_BUCKET:
+    if PUBLIC_STORAGE_BUCKET == PRIVATE_STORAGE_BUCKET:
+        # A bucket readable by anyone must never hold a resume.
+        raise ImproperlyConfigured("PUBLIC_STORAGE_BUCKET must not be PRIVATE_STORAGE_BUCKET")
+    # A CDN or the bucket's own host name; objects are public through the bucket's policy (ACLs
+    # are off on new AWS buckets), or PUBLIC_STORAGE_ACL=public-read where ACLs are on.
+    PUBLIC_STORAGE_DOMAIN = env.str("PUBLIC_STORAGE_DOMAIN", default="")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": PUBLIC_STORAGE_BUCKET,
+            "location": env.str("PUBLIC_STORAGE_PREFIX", default="media"),
+            **S3_CONNECTION,
+            "custom_domain": PUBLIC_STORAGE_DOMAIN or None,
+            "default_acl": env.str("PUBLIC_STORAGE_ACL", default="") or None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
+    if PUBLIC_STORAGE_DOMAIN:
+        PUBLIC_MEDIA_ORIGINS = [f"https://{PUBLIC_STORAGE_DOMAIN}"]
+    elif S3_ENDPOINT_URL:
+        endpoint = urlsplit(S3_ENDPOINT_URL)
+        PUBLIC_MEDIA_ORIGINS = [f"{endpoint.scheme}://{endpoint.netloc}"]
+    else:
+        PUBLIC_MEDIA_ORIGINS = [
+            f"https://{PUBLIC_STORAGE_BUCKET}.s3.amazonaws.com",
+            f"https://{PUBLIC_STORAGE_BUCKET}.s3.{S3_REGION_NAME or 'us-east-1'}.amazonaws.com",
+        ]
 
 # Security headers. No inline script anywhere, so the policy needs no 'unsafe-inline' for scripts.
 CONTENT_SECURITY_POLICY = {
@@ -360,7 +429,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *PUBLIC_MEDIA_ORIGINS],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-ancestors": ["'none'"],

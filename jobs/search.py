@@ -64,7 +64,7 @@ from django import forms
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
-from django.db import connection
+from django.db import connections
 from django.db.models import (
     BooleanField,
     Case,
@@ -755,7 +755,8 @@ def planned_rows(jobs) -> int:
     """The planner's estimate of how many rows `jobs` holds: free, and close enough to scale a
     sample's counts (the statistics of the search vector's words come from ANALYZE)."""
     sql, params = jobs.order_by().values("pk").query.sql_with_params()
-    with connection.cursor() as cursor:
+    # The database `jobs` reads from (the replica, for a search under infra.db_routing).
+    with connections[jobs.db].cursor() as cursor:
         cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
         plan = cursor.fetchone()[0]
     if isinstance(plan, str):

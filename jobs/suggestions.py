@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from celery import shared_task
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import connection, connections, router, transaction
 from django.db.models import Count
 
 from jobs.models import Job
@@ -85,7 +85,8 @@ def spelling_suggestion(text: str) -> str | None:
     words = words[:MAX_WORDS]
     if not words:
         return None
-    with connection.cursor() as cursor:
+    # A read of search: the replica's, when there is one (infra.db_routing).
+    with connections[router.db_for_read(Job)].cursor() as cursor:
         cursor.execute(SUGGEST_SQL, [words])
         rows = cursor.fetchall()
     corrections = {
