@@ -205,6 +205,8 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Beat exactly once: a second beat started anywhere stands by (infra/beat_lock.py).
+CELERY_BEAT_SCHEDULER = "infra.beat_lock:SingleBeatScheduler"
 
 # Sessions live in the database so that sign-in survives a Redis outage.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
