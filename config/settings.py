@@ -301,7 +301,12 @@ USE_TZ = True
 # file stops being stored once past its limit, and its form says so. Logos: employers/logos.py.
 MAX_REQUEST_BYTES = env.int("MAX_REQUEST_BYTES", default=12 * 1024 * 1024)
 UPLOAD_MAX_FILE_BYTES = env.int("UPLOAD_MAX_FILE_BYTES", default=10 * 1024 * 1024)
-UPLOAD_MAX_BYTES_BY_FIELD = {"logo": 2 * 1024 * 1024}
+# The resume fields (profile and apply form) stop at the resume limit, not the general one.
+UPLOAD_MAX_BYTES_BY_FIELD = {
+    "logo": 2 * 1024 * 1024,
+    "resume": RESUME_MAX_BYTES,
+    "resume_file": RESUME_MAX_BYTES,
+}
 FILE_UPLOAD_HANDLERS = [
     "infra.uploads.SizeLimitedUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
@@ -392,5 +397,9 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # pypdf warns about every odd PDF it reads (applications/uploads.py refuses the bad ones).
+        "pypdf": {"level": "ERROR"},
+    },
 }
