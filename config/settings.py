@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     # Our apps, lowest layer first (see the architecture in the README).
     "accounts",
+    "audit",
     "notifications",
     "employers",
     "jobs",
@@ -100,6 +101,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Who is acting and from where, for the audit trail (audit/context.py).
+    "audit.context.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Before any view reads the body (CSRF reads it in process_view, after every __call__).
     "infra.uploads.RequestSizeLimitMiddleware",
@@ -270,6 +273,8 @@ FIND_CANDIDATES_DAILY_VIEWS = env.int("FIND_CANDIDATES_DAILY_VIEWS", default=200
 FIND_CANDIDATES_INVITE_RATE_LIMIT = env.str("FIND_CANDIDATES_INVITE_RATE_LIMIT", default="20/h")
 NO_GHOSTING_MIN_RATE = env.int("NO_GHOSTING_MIN_RATE", default=80)
 # Resumes candidates upload when applying (PDF or DOCX, checked by content).
+# The audit trail (audit/): staff and employer actions, kept this long, then purged daily.
+AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=730)
 RESUME_MAX_BYTES = env.int("RESUME_MAX_BYTES", default=5 * 1024 * 1024)
 # Applications per candidate and hour (django-ratelimit rate).
 APPLY_RATE_LIMIT = env.str("APPLY_RATE_LIMIT", default="20/h")

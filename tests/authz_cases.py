@@ -953,6 +953,7 @@ ADMIN_EDITORS_MAY_VIEW = {
 }
 ADMIN_EDITORS_MAY_NOT_VIEW = {
     "accounts.user",
+    "audit.auditevent",
     "applications.neverheardbackreport",
     "applications.processrating",
     "applications.application",
