@@ -104,6 +104,10 @@ MIDDLEWARE = [
     # Who is acting and from where, for the audit trail (audit/context.py).
     "audit.context.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Two-factor where it is required: staff (MFA_REQUIRED_FOR_STAFF) and the teams whose owner
+    # turned it on; before any view runs, so a refused POST changes nothing.
+    "accounts.mfa.StaffMfaRequiredMiddleware",
+    "employers.mfa.TeamMfaRequiredMiddleware",
     # Before any view reads the body (CSRF reads it in process_view, after every __call__).
     "infra.uploads.RequestSizeLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -218,6 +222,8 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "healthcareers"
+# Staff must set up an authenticator app before reaching any page (accounts/mfa.py).
+MFA_REQUIRED_FOR_STAFF = env.bool("MFA_REQUIRED_FOR_STAFF", default=IS_PRODUCTION)
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[healthcareers] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if IS_PRODUCTION else "http"
 ACCOUNT_RATE_LIMITS = {

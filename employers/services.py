@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from accounts.mfa import has_totp
 from accounts.models import User
 from accounts.staff import staff_recipients
 from audit.services import changed, record
@@ -506,6 +507,35 @@ def upgrade_request_close(*, upgrade_request: UpgradeRequest, staff_user: User) 
             handled_at=timezone.now(), handled_by=staff_user
         )
     )
+
+
+def company_set_require_mfa(*, company: Company, by: User, required: bool) -> bool:
+    """The owner requires (or stops requiring) two-factor authentication of the whole team.
+    Refused while the owner has no authenticator app: they would lock themselves out first.
+    Returns whether anything changed."""
+    if required and not has_totp(by):
+        raise Refusal(
+            "Set up two-factor authentication for your own account first, then require it of "
+            "your team.",
+            "owner_without_mfa",
+            link=reverse("mfa_activate_totp"),
+            link_text="Set up an authenticator app",
+        )
+    with transaction.atomic():
+        changed_rows = (
+            Company.objects.filter(pk=company.pk)
+            .exclude(require_mfa=required)
+            .update(require_mfa=required, updated_at=timezone.now())
+        )
+        if changed_rows:
+            record(
+                action="company.require_mfa",
+                target=company,
+                role="owner",
+                changes={"require_mfa": [not required, required]},
+            )
+    company.require_mfa = required
+    return bool(changed_rows)
 
 
 def membership_set_application_emails(*, membership: Membership, choice: str) -> None:
