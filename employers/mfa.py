@@ -3,7 +3,7 @@
 employer page (the dashboard and Find Candidates) is served."""
 
 from accounts.mfa import has_totp, is_exempt, send_to_setup
-from employers.permissions import membership_of
+from employers.models import Company
 
 TEAM_PREFIXES = ("/dashboard/", "/candidates/")
 TEAM_MESSAGE = (
@@ -13,11 +13,18 @@ TEAM_MESSAGE = (
 
 
 def team_requires_setup(user) -> str | None:
-    """The company's name if `user` is on a team that requires two-factor and has none."""
-    membership = membership_of(user)
-    if membership is None or not membership.company.require_mfa or has_totp(user):
+    """The company's name if `user` is on a team that requires two-factor and has none. One
+    small query for an employer (none for anyone else), a second only on such a team."""
+    if not user.is_employer:
         return None
-    return membership.company.name
+    name = (
+        Company.objects.filter(memberships__user=user, require_mfa=True)
+        .values_list("name", flat=True)
+        .first()
+    )
+    if name is None or has_totp(user):
+        return None
+    return name
 
 
 class TeamMfaRequiredMiddleware:
