@@ -136,26 +136,31 @@ def _check_pdf(upload) -> None:
         if reader.is_encrypted:
             raise ValidationError(ENCRYPTED, code="encrypted")
         pages = len(reader.pages)
-        root = reader.trailer["/Root"]
-        actions = "/OpenAction" in root or "/AA" in root or "/JavaScript" in root.get("/Names", {})
+        root = _resolved(reader.trailer["/Root"])
+        runs_something = _runs_something(root)
     except ValidationError:
         raise
     except Exception as error:  # noqa: BLE001 - hostile input: any failure to parse is "damaged"
         raise ValidationError(DAMAGED_PDF, code="bad_pdf") from error
     if pages < 1:
         raise ValidationError(DAMAGED_PDF, code="bad_pdf")
-    if actions and _runs_something(root):
+    if runs_something:
         raise ValidationError(ACTIVE_PDF, code="active_pdf")
 
 
+def _resolved(value):
+    """pypdf hands out references to objects (IndirectObject) as well as the objects."""
+    return value.get_object() if hasattr(value, "get_object") else value
+
+
 def _runs_something(root) -> bool:
-    """An opening action that is more than "show this page" (a JavaScript or Launch action,
-    or any additional-actions dictionary)."""
-    if "/AA" in root or "/JavaScript" in root.get("/Names", {}):
+    """Whether the catalog names scripts, or an opening action that is more than "show this
+    page" (a named destination or a page to open at is fine: Word and Google Docs write those)."""
+    names = _resolved(root.get("/Names"))
+    if "/AA" in root or (isinstance(names, dict) and "/JavaScript" in names):
         return True
-    action = root.get("/OpenAction")
-    action = action.get_object() if hasattr(action, "get_object") else action
-    return isinstance(action, dict) and action.get("/S") not in (None, "/GoTo")
+    action = _resolved(root.get("/OpenAction"))
+    return isinstance(action, dict) and _resolved(action.get("/S")) not in (None, "/GoTo")
 
 
 def _check_docx(upload) -> None:

@@ -15,6 +15,7 @@ from pypdf import PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
 from applications.models import Application, Resume
+from applications.uploads import sniff_format
 from infra.uploads import TooLargeUpload
 from tests.applications.factories import PDF_BYTES
 from tests.applications.helpers import docx_bytes
@@ -228,3 +229,29 @@ def test_a_profile_resume_past_its_limit_stops_being_read(client, candidate, pri
     # What reached the form is the stand-in of infra.uploads: the size sent, no content kept.
     assert isinstance(response.context["form"].files["resume"], TooLargeUpload)
     assert not Resume.objects.exists()
+
+
+def _pdf_like_an_editor_writes(build) -> bytes:
+    writer = PdfWriter()
+    for _ in range(2):
+        writer.add_blank_page(width=612, height=792)
+    build(writer)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda w: w.add_named_destination("Experience", 1),
+        lambda w: setattr(w, "open_destination", w.pages[1]),
+        lambda w: w.add_outline_item(title="Education", page_number=1),
+        lambda w: w.add_uri(0, "https://example.com/portfolio", [72, 72, 200, 90]),
+    ],
+    ids=["named destination", "opens at a page", "bookmarks", "a link"],
+)
+def test_what_word_processors_put_in_a_pdf_is_not_mistaken_for_active_content(build):
+    upload = SimpleUploadedFile("cv.pdf", _pdf_like_an_editor_writes(build), "application/pdf")
+
+    assert sniff_format(upload) == "pdf"
