@@ -23,6 +23,10 @@ def actor_role(user) -> str:
     return getattr(user, "role", "") or ""
 
 
+def _is_staff(user) -> bool:
+    return user is not None and (user.is_staff or user.is_superuser)
+
+
 def record(
     *,
     action: str,
@@ -39,7 +43,8 @@ def record(
     instance, or target_type/target_id/target_repr for one already gone; target_repr also
     replaces str(target) where that would hold personal data), with `changes` as
     {field: [before, after]}. The actor and IP address default to the current request's
-    (audit.context); `role` to the actor's account role ("owner" where the caller knows it).
+    (audit.context); `role` to the actor's account role ("owner" where the caller knows it;
+    a staff actor is recorded as staff or superuser whatever the caller says).
     Written in the caller's transaction: a change rolled back leaves no audit line."""
     context = current.get()
     if actor is _FROM_REQUEST:
@@ -55,7 +60,8 @@ def record(
     return AuditEvent.objects.create(
         actor=actor,
         actor_repr=actor.email if actor is not None else "",
-        actor_role=(role or actor_role(actor))[:20],
+        # Staff acting in an owner's service (revoking an invitation in admin) are staff.
+        actor_role=(actor_role(actor) if _is_staff(actor) else role or actor_role(actor))[:20],
         ip=ip or None,  # "" from a caller: no address kept
         action=action,
         target_type=target_type,

@@ -115,9 +115,12 @@ def company_update_profile(
 def company_set_verified(*, companies, verified: bool) -> int:
     """Staff verify (or unverify) companies; returns how many changed. Verifying clears the
     name kept from a rename: staff have checked the new one."""
-    changing = list(companies.exclude(is_verified=verified).select_for_update())
-    updated = Company.objects.filter(pk__in=[c.pk for c in changing]).update(
-        is_verified=verified, renamed_from=""
+    # The admin's queryset may be annotated or distinct: read it, then update by id.
+    changing = list(companies.exclude(is_verified=verified))
+    updated = (
+        Company.objects.filter(pk__in=[c.pk for c in changing])
+        .exclude(is_verified=verified)
+        .update(is_verified=verified, renamed_from="")
     )
     for company in changing:
         record(

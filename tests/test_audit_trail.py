@@ -360,3 +360,15 @@ def test_events_past_the_retention_period_are_purged(settings, event):
     assert audit_events_purge() == 1
     assert list(AuditEvent.objects.all()) == [event]
     assert audit_events_purge() == 0  # idempotent
+
+
+def test_staff_revoking_an_invitation_in_admin_are_recorded_as_staff(client, superuser, company):
+    invitation = company.invitations.create(
+        email="new@example.com", expires_at=timezone.now() + timedelta(days=7)
+    )
+    client.force_login(superuser)
+
+    admin_action(client, "employers/invitation", "revoke", [invitation])
+
+    event = only("team.invitation_revoke")
+    assert event.actor == superuser and event.actor_role == "superuser"
