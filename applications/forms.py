@@ -33,6 +33,7 @@ class ApplyForm(forms.Form):
         label="Or upload a resume",
         help_text="PDF or Word (DOCX), up to 5 MB. It is kept among your resumes for next time.",
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx"}),
+        error_messages={"empty": uploads.EMPTY},
     )
     cover_letter = forms.CharField(
         required=False,

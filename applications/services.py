@@ -27,6 +27,7 @@ from applications.models import (
     ScreeningQuestion,
     Stage,
 )
+from audit.services import record
 from employers.models import Membership
 from employers.selectors import team_recipients
 from infra.refusals import Refusal
@@ -307,6 +308,11 @@ def application_move(
         return _move(_locked(application), stage=stage, message=message, author=author)
 
 
+def _audit_repr(application: Application) -> str:
+    # No candidate name or email: the audit trail outlives a deleted account.
+    return f"Application #{application.pk} to {application.job.title}"
+
+
 def _move(application: Application, *, stage: str, message: str, author: User) -> Application:
     if stage not in RESPONSE_STAGES:
         raise Refusal("Choose a stage to move the application to.", code="bad_stage")
@@ -321,6 +327,7 @@ def _move(application: Application, *, stage: str, message: str, author: User) -
             code="same_stage",
         )
     now = timezone.now()
+    before = application.stage
     application.stage = stage
     _stamp_response(application, now)
     application.closed_at = now if stage in FINAL_STAGES else None
@@ -332,6 +339,13 @@ def _move(application: Application, *, stage: str, message: str, author: User) -
         body=message.strip(),
         author=author,
         created_at=now,
+    )
+    record(
+        action="application.stage",
+        target=application,
+        target_repr=_audit_repr(application),
+        actor=author,
+        changes={"stage": [before, stage]},
     )
     job = application.job
     notify(
@@ -403,6 +417,15 @@ def application_message_post(
         if from_team and application.first_response_at is None:
             application.first_response_at = now
             application.save(update_fields=["first_response_at", "updated_at"])
+        if from_team:
+            # The team's answers are audited (that one was sent, not what it said).
+            record(
+                action="application.message",
+                target=application,
+                target_repr=_audit_repr(application),
+                actor=author,
+                changes={"message": [None, event.pk]},
+            )
         job = application.job
         context = {
             "application": application,

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.template.defaultfilters import filesizeformat
+from pypdf import PdfReader
 
 # Room for the other fields of the apply form (cover letter, answers) beside the file.
 FORM_FIELDS_ALLOWANCE = 256 * 1024
@@ -31,6 +32,25 @@ CONTENT_TYPES = {
     DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 PDF_HEADER = re.compile(rb"^%PDF-[12]\.\d")
+# Names of PDF actions that run something; refused even inside an otherwise fine PDF.
+PDF_ACTIVE = re.compile(rb"/(JavaScript|JS|Launch|EmbeddedFile|RichMedia|XFA)\b")
+# The macro part: a .docm renamed .docx.
+MACRO_PARTS = ("vbaproject.bin",)
+# Browsers look at the first 512 bytes to guess a type; twice that, to be safe.
+SNIFF_WINDOW = 1024
+MARKUP = re.compile(rb"<(html|head|body|script|svg|iframe|object|embed|!doctype)\b", re.I)
+
+WRONG_FORMAT = "Upload your resume as a PDF or a Word (DOCX) file."
+EMPTY = "Your resume file is empty. Choose the file again."
+DAMAGED_PDF = "Your resume PDF looks damaged. Export it again and upload the new file."
+DAMAGED_DOCX = "Your resume Word file looks damaged. Save it again and upload the new file."
+ACTIVE_PDF = (
+    "Your resume PDF contains scripts or embedded files. Save it as a plain PDF "
+    "(Print to PDF) and upload that."
+)
+ZIP_BOMB = "Your resume Word file cannot be read safely. Save it again or upload a PDF."
+ENCRYPTED = "Your resume is password-protected. Upload one without a password."
+MACROS = "Your resume Word file contains macros. Save it as a plain .docx and upload that."
 
 
 def max_bytes() -> int:
@@ -76,45 +96,83 @@ class ResumeUploadHandler(FileUploadHandler):
 
 
 def sniff_format(upload) -> str:
-    """ "pdf" or "docx" from the file's bytes, or a ValidationError saying what is accepted."""
+    """ "pdf" or "docx" from the file's bytes and a parse of them, or a ValidationError that
+    names the resume and says what is accepted."""
     if upload.size > max_bytes():
         raise ValidationError(too_large_message(), code="too_large")
     if upload.size == 0:
-        raise ValidationError("That file is empty.", code="empty")
+        raise ValidationError(EMPTY, code="empty")
     upload.seek(0)
-    head = upload.read(8)
+    head = upload.read(SNIFF_WINDOW)
     upload.seek(0)
+    if MARKUP.search(head):
+        # A browser that sniffs would render this as a page: a PDF/HTML polyglot.
+        raise ValidationError(WRONG_FORMAT, code="polyglot")
     if head.startswith(b"%PDF-"):
         _check_pdf(upload)
         return PDF
     if head.startswith(b"PK\x03\x04"):
         _check_docx(upload)
         return DOCX
-    raise ValidationError("Upload your resume as a PDF or a Word (DOCX) file.", code="wrong_format")
+    raise ValidationError(WRONG_FORMAT, code="wrong_format")
 
 
 def _check_pdf(upload) -> None:
-    """A light parse: a version header, at least one object and an end-of-file marker near the
-    end (a truncated or fake PDF fails here)."""
+    """A parse with pypdf (cross-reference table, page tree), not a match of the first bytes:
+    a truncated or fake PDF fails here. Refused too: a PDF that is also a zip (a polyglot),
+    an encrypted one (the employer could not open it) and one that runs actions when opened
+    (JavaScript, launching a program)."""
     upload.seek(0)
     data = upload.read()
     upload.seek(0)
-    if not PDF_HEADER.match(data) or b"%%EOF" not in data[-2048:] or b" obj" not in data:
-        raise ValidationError(
-            "That PDF looks damaged. Export it again and upload the new file.", code="bad_pdf"
-        )
+    if not PDF_HEADER.match(data):
+        raise ValidationError(DAMAGED_PDF, code="bad_pdf")
+    if zipfile.is_zipfile(io.BytesIO(data)):
+        raise ValidationError(WRONG_FORMAT, code="polyglot")
+    if PDF_ACTIVE.search(data):
+        raise ValidationError(ACTIVE_PDF, code="active_pdf")
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            raise ValidationError(ENCRYPTED, code="encrypted")
+        pages = len(reader.pages)
+        root = _resolved(reader.trailer["/Root"])
+        runs_something = _runs_something(root)
+    except ValidationError:
+        raise
+    except Exception as error:  # noqa: BLE001 - hostile input: any failure to parse is "damaged"
+        raise ValidationError(DAMAGED_PDF, code="bad_pdf") from error
+    if pages < 1:
+        raise ValidationError(DAMAGED_PDF, code="bad_pdf")
+    if runs_something:
+        raise ValidationError(ACTIVE_PDF, code="active_pdf")
+
+
+def _resolved(value):
+    """pypdf hands out references to objects (IndirectObject) as well as the objects."""
+    return value.get_object() if hasattr(value, "get_object") else value
+
+
+def _runs_something(root) -> bool:
+    """Whether the catalog names scripts, or an opening action that is more than "show this
+    page" (a named destination or a page to open at is fine: Word and Google Docs write those)."""
+    names = _resolved(root.get("/Names"))
+    if "/AA" in root or (isinstance(names, dict) and "/JavaScript" in names):
+        return True
+    action = _resolved(root.get("/OpenAction"))
+    return isinstance(action, dict) and _resolved(action.get("/S")) not in (None, "/GoTo")
 
 
 def _check_docx(upload) -> None:
+    """A DOCX is a zip: its declared sizes are checked before anything is inflated, then the
+    document part is read (at most DOCX_MAX_UNCOMPRESSED, its checksum verified by zipfile)."""
     upload.seek(0)
     try:
         with zipfile.ZipFile(io.BytesIO(upload.read())) as archive:
             entries = archive.infolist()
             names = {entry.filename for entry in entries}
             if not all(part in names for part in DOCX_REQUIRED_PARTS):
-                raise ValidationError(
-                    "Upload your resume as a PDF or a Word (DOCX) file.", code="wrong_format"
-                )
+                raise ValidationError(WRONG_FORMAT, code="wrong_format")
             total = sum(entry.file_size for entry in entries)
             packed = sum(entry.compress_size for entry in entries) or 1
             if (
@@ -122,19 +180,19 @@ def _check_docx(upload) -> None:
                 or total > DOCX_MAX_UNCOMPRESSED
                 or total / packed > DOCX_MAX_RATIO
             ):
-                raise ValidationError(
-                    "That Word file cannot be read safely. Save it again or upload a PDF.",
-                    code="zip_bomb",
-                )
+                raise ValidationError(ZIP_BOMB, code="zip_bomb")
             if any(entry.flag_bits & 0x1 for entry in entries):
-                raise ValidationError(
-                    "That Word file is password-protected. Upload one without a password.",
-                    code="encrypted",
-                )
-    except zipfile.BadZipFile as error:
-        raise ValidationError(
-            "That Word file looks damaged. Save it again and upload the new file.",
-            code="bad_docx",
-        ) from error
+                raise ValidationError(ENCRYPTED, code="encrypted")
+            if any(name.lower().endswith(MACRO_PARTS) for name in names):
+                raise ValidationError(MACROS, code="macros")
+            with archive.open("word/document.xml") as part:
+                document = part.read(DOCX_MAX_UNCOMPRESSED + 1)
+            if len(document) > DOCX_MAX_UNCOMPRESSED:
+                raise ValidationError(ZIP_BOMB, code="zip_bomb")
+            if b"<" not in document[:1024]:
+                raise ValidationError(DAMAGED_DOCX, code="bad_docx")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as error:
+        # NotImplementedError: a compression method zipfile cannot inflate.
+        raise ValidationError(DAMAGED_DOCX, code="bad_docx") from error
     finally:
         upload.seek(0)

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.postgres.forms import SimpleArrayField
 
+from applications import uploads
 from applications.uploads import sniff_format
 from candidates.finder import RADIUS_CHOICES
 from candidates.models import (
@@ -183,7 +184,11 @@ class WorkExperienceForm(forms.ModelForm):
 
 
 class ResumeUploadForm(forms.Form):
-    resume = forms.FileField(label="Add a resume", help_text="PDF or Word (.docx), 5 MB at most.")
+    resume = forms.FileField(
+        label="Add a resume",
+        help_text="PDF or Word (.docx), 5 MB at most.",
+        error_messages={"empty": uploads.EMPTY},
+    )
 
     def clean_resume(self):
         upload = self.cleaned_data["resume"]

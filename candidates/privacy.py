@@ -15,6 +15,7 @@ from datetime import timedelta
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
@@ -30,6 +31,7 @@ from applications.models import (
     Resume,
     ScreeningAnswer,
 )
+from audit.services import record
 from candidates.finder import normalize_domain
 from candidates.models import CandidateProfile, CompanyBlock, DataExport, SavedJob
 from infra.queueing import send_task_on_commit
@@ -293,6 +295,17 @@ def account_delete(*, user, password: str) -> None:
                 body_text__icontains=user.full_name
             )
         Notification.objects.filter(mentions).delete()
+        # That it happened, not who: the trail keeps no trace of the person (no email, no
+        # address, no actor row), only the account's number.
+        record(
+            action="account.delete",
+            actor=None,
+            ip="",
+            role="candidate",
+            target_type=ContentType.objects.get_for_model(User),
+            target_id=str(user.pk),
+            target_repr=f"User #{user.pk}",
+        )
         user.delete()
         # Written after the data is gone, in the same transaction: the receipt goes only if
         # the deletion committed.

@@ -10,6 +10,7 @@ from django.db.models.functions import Cast, Concat, Lower
 from django.urls import reverse
 from django.utils import timezone
 
+from applications import services as applications_services
 from applications.models import Resume
 from candidates.models import CandidateProfile, Certification, License, SavedJob
 from infra.refusals import Refusal
@@ -59,19 +60,11 @@ def profile_item_delete(*, item) -> None:
 # Resumes -----------------------------------------------------------------------------------
 
 
-@transaction.atomic
 def resume_add(*, user, upload, format: str) -> Resume:
     """Store an uploaded resume (checked by applications.uploads.sniff_format, the one resume
-    check); the first one becomes the default."""
-    has_default = Resume.objects.filter(owner=user, is_default=True).exists()
-    return Resume.objects.create(
-        owner=user,
-        file=upload,
-        original_name=upload.name[:200],
-        format=format,
-        size=upload.size,
-        is_default=not has_default,
-    )
+    check) the one way resumes are stored: a random name whose extension is the format found,
+    never the uploaded name's; the first one becomes the default."""
+    return applications_services.resume_add(owner=user, upload=upload, file_format=format)
 
 
 @transaction.atomic

@@ -14,6 +14,11 @@ app.autodiscover_tasks()
 app.autodiscover_tasks(["jobs"], related_name="suggestions")
 
 app.conf.beat_schedule = {
+    # The audit trail's retention: events older than AUDIT_RETENTION_DAYS are deleted.
+    "audit-purge-old-events": {
+        "task": "audit.tasks.purge_old_audit_events",
+        "schedule": crontab(hour=3, minute=17),
+    },
     # Every email: send what is due in the outbox. Also the sweep for rows whose delivery was
     # lost (Redis down when they were written, worker killed mid-send): they are simply due.
     "notifications-deliver-due": {

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     # Our apps, lowest layer first (see the architecture in the README).
     "accounts",
+    "audit",
     "notifications",
     "employers",
     "jobs",
@@ -101,7 +102,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Who is acting and from where, for the audit trail (audit/context.py).
+    "audit.context.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Two-factor where it is required: staff (MFA_REQUIRED_FOR_STAFF) and the teams whose owner
+    # turned it on; before any view runs, so a refused POST changes nothing.
+    "accounts.mfa.StaffMfaRequiredMiddleware",
+    "employers.mfa.TeamMfaRequiredMiddleware",
     # Before any view reads the body (CSRF reads it in process_view, after every __call__).
     "infra.uploads.RequestSizeLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -246,6 +253,8 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "healthcareers"
+# Staff must set up an authenticator app before reaching any page (accounts/mfa.py).
+MFA_REQUIRED_FOR_STAFF = env.bool("MFA_REQUIRED_FOR_STAFF", default=IS_PRODUCTION)
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[healthcareers] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if IS_PRODUCTION else "http"
 ACCOUNT_RATE_LIMITS = {
@@ -301,6 +310,8 @@ FIND_CANDIDATES_DAILY_VIEWS = env.int("FIND_CANDIDATES_DAILY_VIEWS", default=200
 FIND_CANDIDATES_INVITE_RATE_LIMIT = env.str("FIND_CANDIDATES_INVITE_RATE_LIMIT", default="20/h")
 NO_GHOSTING_MIN_RATE = env.int("NO_GHOSTING_MIN_RATE", default=80)
 # Resumes candidates upload when applying (PDF or DOCX, checked by content).
+# The audit trail (audit/): staff and employer actions, kept this long, then purged daily.
+AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=730)
 RESUME_MAX_BYTES = env.int("RESUME_MAX_BYTES", default=5 * 1024 * 1024)
 # Applications per candidate and hour (django-ratelimit rate).
 APPLY_RATE_LIMIT = env.str("APPLY_RATE_LIMIT", default="20/h")
@@ -332,7 +343,12 @@ USE_TZ = True
 # file stops being stored once past its limit, and its form says so. Logos: employers/logos.py.
 MAX_REQUEST_BYTES = env.int("MAX_REQUEST_BYTES", default=12 * 1024 * 1024)
 UPLOAD_MAX_FILE_BYTES = env.int("UPLOAD_MAX_FILE_BYTES", default=10 * 1024 * 1024)
-UPLOAD_MAX_BYTES_BY_FIELD = {"logo": 2 * 1024 * 1024}
+# The resume fields (profile and apply form) stop at the resume limit, not the general one.
+UPLOAD_MAX_BYTES_BY_FIELD = {
+    "logo": 2 * 1024 * 1024,
+    "resume": RESUME_MAX_BYTES,
+    "resume_file": RESUME_MAX_BYTES,
+}
 FILE_UPLOAD_HANDLERS = [
     "infra.uploads.SizeLimitedUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
@@ -463,5 +479,9 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # pypdf warns about every odd PDF it reads (applications/uploads.py refuses the bad ones).
+        "pypdf": {"level": "ERROR"},
+    },
 }

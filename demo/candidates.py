@@ -28,15 +28,34 @@ from jobs.models import Job
 MARIA = "maria.alvarez@example.com"
 ADMIN = "admin@healthcareers.example"
 RESUME_NAME = "resumes/demo-maria-alvarez.pdf"
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    """A PDF of these objects (numbered from 1, the first the catalog) with the cross-reference
+    table a PDF reader looks for."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj" % number + body + b"endobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
 # A one-page PDF that says who it is for (a real PDF, so it passes the resume checks).
-RESUME_PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R"
-    b"/Resources<</Font<</F1 5 0 R>>>>>>endobj\n"
-    b"4 0 obj<</Length 62>>stream\nBT /F1 18 Tf 72 720 Td (Maria Alvarez, RN - ICU, nights) Tj ET\n"
-    b"endstream endobj\n5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n"
-    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+_TEXT = b"BT /F1 18 Tf 72 720 Td (Maria Alvarez, RN - ICU, nights) Tj ET"
+RESUME_PDF = _pdf(
+    [
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R"
+        b"/Resources<</Font<</F1 5 0 R>>>>>>",
+        b"<</Length %d>>stream\n%s\nendstream " % (len(_TEXT), _TEXT),
+        b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
+    ]
 )
 
 

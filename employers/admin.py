@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.html import format_html
 
+from audit.admin_log import AuditedAdminMixin
 from employers.models import Company, CompanyLocation, Invitation, Membership, UpgradeRequest
 from employers.richtext import sanitize_about
 from employers.services import (
@@ -100,7 +101,7 @@ RESPONSIVENESS_FIELDS = [
 
 
 @admin.register(Company)
-class CompanyAdmin(admin.ModelAdmin):
+class CompanyAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = [
         "name",
         "verified_badge",

@@ -7,7 +7,7 @@ from django.db import transaction
 from accounts.forms import RoleSignupForm
 from accounts.models import User
 from employers.choices import STATE_NAMES, CompanySize, FacilityType
-from employers.logos import process_logo
+from employers.logos import EMPTY_LOGO, process_logo
 from employers.models import Company, Membership
 from employers.plans import PLANS, plans_above
 from employers.richtext import editable_text, sanitize_about, visible_text
@@ -70,6 +70,7 @@ class CompanyProfileForm(StripControlCharactersMixin, forms.Form):
         required=False,
         help_text="PNG, JPEG or WebP, at most 2 MB. We resize it to fit 400 x 400 pixels.",
         widget=forms.FileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+        error_messages={"empty": EMPTY_LOGO},
     )
     remove_logo = forms.BooleanField(label="Remove the current logo", required=False)
     facility_type = forms.ChoiceField(

@@ -43,6 +43,12 @@ class Company(models.Model):
     is_verified = models.BooleanField(
         default=False, help_text="Verified by staff; unverified companies' jobs are reviewed."
     )
+    require_mfa = models.BooleanField(
+        "require two-factor authentication",
+        default=False,
+        help_text="Set by the owner: every team member needs an authenticator app to reach the "
+        "dashboard (employers/mfa.py).",
+    )
     renamed_from = models.CharField(
         max_length=200,
         blank=True,

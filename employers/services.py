@@ -11,8 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from accounts.mfa import has_totp
 from accounts.models import User
 from accounts.staff import staff_recipients
+from audit.services import changed, record
 from employers.invitations import invitation_url
 from employers.models import (
     INVITATION_LIFETIME,
@@ -78,6 +80,7 @@ def company_update_profile(
     Renaming a verified company removes its Verified badge (kept in `renamed_from` for staff):
     the badge vouches for the name staff checked, not for whatever it is renamed to."""
     old_logo_name = company.logo.name if company.logo else ""
+    before = {"name": company.name, "is_verified": company.is_verified}
     name = name.strip()
     if company.is_verified and not _same_name(name, company.name):
         company.renamed_from = company.name
@@ -93,6 +96,9 @@ def company_update_profile(
     elif remove_logo:
         company.logo = ""
     company.save()
+    changes = changed(before, {"name": company.name, "is_verified": company.is_verified})
+    if changes:  # a rename (and the badge it costs); other profile edits are not audited
+        record(action="company.rename", target=company, changes=changes)
     company.locations.all().delete()
     CompanyLocation.objects.bulk_create(
         CompanyLocation(company=company, city=place.city, state=place.state, position=index)
@@ -105,10 +111,24 @@ def company_update_profile(
     return company
 
 
+@transaction.atomic
 def company_set_verified(*, companies, verified: bool) -> int:
     """Staff verify (or unverify) companies; returns how many changed. Verifying clears the
     name kept from a rename: staff have checked the new one."""
-    return companies.exclude(is_verified=verified).update(is_verified=verified, renamed_from="")
+    # The admin's queryset may be annotated or distinct: read it, then update by id.
+    changing = list(companies.exclude(is_verified=verified))
+    updated = (
+        Company.objects.filter(pk__in=[c.pk for c in changing])
+        .exclude(is_verified=verified)
+        .update(is_verified=verified, renamed_from="")
+    )
+    for company in changing:
+        record(
+            action="company.verify" if verified else "company.unverify",
+            target=company,
+            changes={"is_verified": [not verified, verified]},
+        )
+    return updated
 
 
 # Invitations --------------------------------------------------------------------------------
@@ -143,6 +163,7 @@ def invitation_create(*, company: Company, invited_by: User, email: str) -> Invi
         expires_at=timezone.now() + INVITATION_LIFETIME,
     )
     _queue_invitation_email(invitation, send_number=1)
+    record(action="team.invite", target=company, role="owner", changes={"invited": [None, email]})
     return invitation
 
 
@@ -215,6 +236,12 @@ def invitation_revoke(*, invitation: Invitation) -> bool:
     ).update(revoked_at=timezone.now())
     if not revoked:
         raise Refusal("This invitation was already accepted or revoked.", "closed")
+    record(
+        action="team.invitation_revoke",
+        target=invitation.company,
+        role="owner",
+        changes={"invited": [invitation.email, None]},
+    )
     return True
 
 
@@ -285,9 +312,16 @@ def invitation_accept(*, invitation_id: int, user: User) -> Membership:
     )
     if not claimed:
         raise Refusal("This invitation has already been used.", "used")
-    return Membership.objects.create(
+    membership = Membership.objects.create(
         company=invitation.company, user=user, role=Membership.Role.RECRUITER
     )
+    record(
+        action="team.join",
+        target=invitation.company,
+        actor=user,
+        changes={"member": [None, user.email], "invitation": [None, invitation.pk]},
+    )
+    return membership
 
 
 def invitation_email_has_account(invitation: Invitation) -> bool:
@@ -333,11 +367,18 @@ def membership_remove(*, membership: Membership) -> None:
         raise Refusal(
             "The owner cannot be removed. Transfer ownership to a recruiter first.", "owner"
         )
-    deleted, _ = Membership.objects.filter(
-        pk=membership.pk, role=Membership.Role.RECRUITER
-    ).delete()
-    if not deleted:
-        raise Refusal("This person is no longer on the team.", "gone")
+    with transaction.atomic():
+        deleted, _ = Membership.objects.filter(
+            pk=membership.pk, role=Membership.Role.RECRUITER
+        ).delete()
+        if not deleted:
+            raise Refusal("This person is no longer on the team.", "gone")
+        record(
+            action="team.remove",
+            target=membership.company,
+            role="owner",
+            changes={"member": [membership.user.email, None]},
+        )
 
 
 @transaction.atomic
@@ -356,6 +397,15 @@ def ownership_transfer(*, company: Company, by: User, to_membership_id: int) -> 
     Membership.objects.filter(pk=current.pk).update(role=Membership.Role.RECRUITER)
     Membership.objects.filter(pk=target.pk).update(role=Membership.Role.OWNER)
     target.role = Membership.Role.OWNER
+    record(
+        action="team.ownership_transfer",
+        target=company,
+        role="owner",
+        changes={
+            f"role of {current.user.email}": ["owner", "recruiter"],
+            f"role of {target.user.email}": ["recruiter", "owner"],
+        },
+    )
     return target
 
 
@@ -391,6 +441,12 @@ def upgrade_request_submit(
         current_plan=company.plan,
         plan=plan,
         message=message.strip(),
+    )
+    record(
+        action="plan.upgrade_request",
+        target=company,
+        role="owner",
+        changes={"requested plan": [company.plan, plan]},
     )
     upgrade_request_notify(upgrade=request)
     return request
@@ -434,8 +490,15 @@ def upgrade_request_notify(*, upgrade: UpgradeRequest) -> int:
 def upgrade_request_apply(*, upgrade_request: UpgradeRequest, staff_user: User) -> Company:
     """Staff: put the company on the requested plan and close the request."""
     company = Company.objects.select_for_update().get(pk=upgrade_request.company_id)
+    before = company.plan
     company.plan = upgrade_request.plan
     company.save(update_fields=["plan", "updated_at"])
+    record(
+        action="plan.change",
+        target=company,
+        actor=staff_user,
+        changes={"plan": [before, company.plan], "upgrade request": [None, upgrade_request.pk]},
+    )
     upgrade_request_close(upgrade_request=upgrade_request, staff_user=staff_user)
     return company
 
@@ -447,6 +510,35 @@ def upgrade_request_close(*, upgrade_request: UpgradeRequest, staff_user: User) 
             handled_at=timezone.now(), handled_by=staff_user
         )
     )
+
+
+def company_set_require_mfa(*, company: Company, by: User, required: bool) -> bool:
+    """The owner requires (or stops requiring) two-factor authentication of the whole team.
+    Refused while the owner has no authenticator app: they would lock themselves out first.
+    Returns whether anything changed."""
+    if required and not has_totp(by):
+        raise Refusal(
+            "Set up two-factor authentication for your own account first, then require it of "
+            "your team.",
+            "owner_without_mfa",
+            link=reverse("mfa_activate_totp"),
+            link_text="Set up an authenticator app",
+        )
+    with transaction.atomic():
+        changed_rows = (
+            Company.objects.filter(pk=company.pk)
+            .exclude(require_mfa=required)
+            .update(require_mfa=required, updated_at=timezone.now())
+        )
+        if changed_rows:
+            record(
+                action="company.require_mfa",
+                target=company,
+                role="owner",
+                changes={"require_mfa": [not required, required]},
+            )
+    company.require_mfa = required
+    return bool(changed_rows)
 
 
 def membership_set_application_emails(*, membership: Membership, choice: str) -> None:

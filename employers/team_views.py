@@ -17,6 +17,7 @@ from employers.permissions import (
     get_owner_membership,
 )
 from employers.services import (
+    company_set_require_mfa,
     invitation_accept,
     invitation_accept_with_signup,
     invitation_create,
@@ -131,6 +132,27 @@ def member_remove(request, pk):
     membership_remove(membership=member)
     messages.success(
         request, f"{member.user.get_full_name()} is no longer on {member.company.name}'s team."
+    )
+    return redirect("employers:team")
+
+
+@on_refusal_redirect("employers:team")
+@login_required
+@require_POST
+def require_mfa(request):
+    """The owner turns the team's two-factor requirement on or off."""
+    membership = get_owner_membership(request)
+    choice = request.POST.get("require_mfa", "")
+    if choice not in {"on", "off"}:
+        messages.error(request, "Choose whether to require two-factor authentication.")
+        return redirect("employers:team")
+    required = choice == "on"
+    company_set_require_mfa(company=membership.company, by=request.user, required=required)
+    messages.success(
+        request,
+        "Your team now needs two-factor authentication to reach the dashboard."
+        if required
+        else "Two-factor authentication is no longer required of your team.",
     )
     return redirect("employers:team")
 

@@ -22,6 +22,7 @@ urlpatterns = [
     ),
     path("team/members/<int:pk>/remove/", team_views.member_remove, name="member_remove"),
     path("team/transfer/", team_views.transfer, name="transfer_ownership"),
+    path("team/require-two-factor/", team_views.require_mfa, name="require_mfa"),
     # The link in the invitation email: open to guests, who sign in or sign up there.
     path("team/join/<str:token>/", team_views.accept, name="invitation_accept"),
     path("plan/", plan_views.plan, name="plan"),

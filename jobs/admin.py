@@ -8,6 +8,7 @@ from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from audit.admin_log import AuditedAdminMixin
 from infra.refusals import Refusal
 from infra.text import StripControlCharactersMixin
 from jobs import services
@@ -59,7 +60,7 @@ class JobAdminForm(StripControlCharactersMixin, forms.ModelForm):
 
 
 @admin.register(Job)
-class JobAdmin(admin.ModelAdmin):
+class JobAdmin(AuditedAdminMixin, admin.ModelAdmin):
     form = JobAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [

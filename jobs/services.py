@@ -14,6 +14,7 @@ from django.db.models import OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
+from audit.services import record
 from employers.models import Company
 from employers.selectors import team_recipients, team_recipients_by_company
 from infra.refusals import Refusal
@@ -137,24 +138,36 @@ def job_publish(*, job: Job) -> Job:
     its jobs keep being reported (jobs/reports.py). Refused while the company is on notice
     (No-Ghosting)."""
     job = _lock(job, "publish")
+    before = job.status
     _require_not_on_notice(job)
     _require_pay_rules(job)
     _require_plan_room(job)
-    if job.company.is_verified and not held_for_reports(job.company):
+    held = held_for_reports(job.company)
+    if job.company.is_verified and not held:
         _go_live(job, timezone.now())
     else:
         job.status = Status.PENDING_REVIEW
         job.review_note = ""
     job.save()
+    changes = {"status": [before, job.status]}
+    if held:
+        changes["held_for_reports"] = [False, True]
+    record(action="job.publish", target=job, changes=changes)
     return job
+
+
+def _record_status(job: Job, action: str, before: str, **more) -> None:
+    record(action=f"job.{action}", target=job, changes={"status": [before, job.status], **more})
 
 
 @transaction.atomic
 def job_pause(*, job: Job) -> Job:
     """Hide a published job from candidates; its expiry date keeps running."""
     job = _lock(job, "pause")
+    before = job.status
     job.status = Status.PAUSED
     job.save(update_fields=["status", "updated_at"])
+    _record_status(job, "pause", before)
     indexing_notice_add(job=job, kind=DELETED, cause=f"paused:{job.updated_at.isoformat()}")
     return job
 
@@ -164,6 +177,7 @@ def job_resume(*, job: Job) -> Job:
     """Put a paused job back live, unless its listing period has ended (then: renew); unfeatured
     if the plan's featured places were taken while it was paused."""
     job = _lock(job, "resume")
+    before = job.status
     if job.expires_at is None or job.expires_at <= timezone.now():
         raise Refusal(
             "This job's listing period has ended. Renew it to publish it for another "
@@ -173,6 +187,7 @@ def job_resume(*, job: Job) -> Job:
     _fit_featured_places(job, _require_plan_room(job))
     job.status = Status.PUBLISHED
     job.save(update_fields=["status", "is_featured", "updated_at"])
+    _record_status(job, "resume", before)
     indexing_notice_add(job=job, kind=UPDATED, cause=f"resumed:{job.updated_at.isoformat()}")
     return job
 
@@ -181,10 +196,12 @@ def job_resume(*, job: Job) -> Job:
 def job_close(*, job: Job) -> Job:
     """Close a job for good (filled or withdrawn): no longer listed or open to applications."""
     job = _lock(job, "close")
+    before = job.status
     job.status = Status.CLOSED
     job.closed_at = timezone.now()
     job.is_featured = False
     job.save(update_fields=["status", "closed_at", "is_featured", "updated_at"])
+    _record_status(job, "close", before)
     indexing_notice_add(job=job, kind=DELETED, cause=f"closed:{job.closed_at.isoformat()}")
     return job
 
@@ -197,6 +214,7 @@ def job_renew(*, job: Job) -> Job:
     one stays paused. The expiry reminder is due again for the new period (its outbox key names
     the expiry date)."""
     job = _lock(job, "renew")
+    before, expired_on = job.status, job.expires_at
     now = timezone.now()
     job.expires_at = max(now, job.expires_at or now) + LIFETIME
     came_back = job.status == Status.EXPIRED
@@ -204,6 +222,7 @@ def job_renew(*, job: Job) -> Job:
         _fit_featured_places(job, _require_plan_room(job))
         job.status = Status.PUBLISHED
     job.save(update_fields=["status", "expires_at", "is_featured", "updated_at"])
+    _record_status(job, "renew", before, expires_at=[expired_on, job.expires_at])
     if came_back:
         indexing_notice_add(job=job, kind=UPDATED, cause=f"renewed:{job.updated_at.isoformat()}")
     return job
@@ -220,6 +239,7 @@ def job_feature(*, job: Job) -> Job:
         raise Refusal(check.message, "plan_limit", link=check.upgrade_url)
     job.is_featured = True
     job.save(update_fields=["is_featured", "updated_at"])
+    record(action="job.feature", target=job, changes={"is_featured": [False, True]})
     return job
 
 
@@ -227,8 +247,10 @@ def job_feature(*, job: Job) -> Job:
 def job_unfeature(*, job: Job) -> Job:
     """Stop featuring a job, freeing its place for another."""
     job = _lock(job, "unfeature")
+    was_featured = job.is_featured
     job.is_featured = False
     job.save(update_fields=["is_featured", "updated_at"])
+    record(action="job.unfeature", target=job, changes={"is_featured": [was_featured, False]})
     return job
 
 
@@ -257,7 +279,9 @@ def job_duplicate(*, job: Job, created_by) -> Job:
 @transaction.atomic
 def job_delete_draft(*, job: Job) -> None:
     """Delete a job that was never published."""
-    _lock(job, "delete").delete()
+    job = _lock(job, "delete")
+    record(action="job.delete_draft", target=job)
+    job.delete()
 
 
 # Staff review ------------------------------------------------------------------------------
@@ -267,10 +291,12 @@ def job_delete_draft(*, job: Job) -> None:
 def job_approve(*, job: Job) -> Job:
     """Staff approve a job waiting for review: it goes live for 30 days and the team is told."""
     job = _lock(job, "approve")
+    before = job.status
     _require_pay_rules(job)
     _require_plan_room(job)
     _go_live(job, timezone.now())
     job.save()
+    _record_status(job, "approve", before)
     _email_team(job, APPROVED_KIND, stamp=job.published_at)
     return job
 
@@ -282,9 +308,11 @@ def job_send_back(*, job: Job, reason: str) -> Job:
     if not reason:
         raise Refusal("A reason is required to send a job back.", "reason_required")
     job = _lock(job, "send_back")
+    before = job.status
     job.status = Status.DRAFT
     job.review_note = reason
     job.save(update_fields=["status", "review_note", "updated_at"])
+    _record_status(job, "send_back", before, reason=["", reason])
     _email_team(job, SENT_BACK_KIND, stamp=timezone.now())
     return job
 

@@ -19,6 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from allauth.account.utils import user_pk_to_url_str
+from allauth.mfa.models import Authenticator
 from django.contrib import admin
 from django.urls import reverse
 from django.utils import timezone
@@ -666,6 +667,7 @@ GET_CASES: list[Case] = [
     get("employers:plan", EMPLOYERS),
     get("employers:team_invite", POST_ONLY_SIGNED_IN),
     get("employers:transfer_ownership", POST_ONLY_SIGNED_IN),
+    get("employers:require_mfa", POST_ONLY_SIGNED_IN),
     get(
         "employers:invitation_revoke",
         POST_ONLY_SIGNED_IN,
@@ -953,6 +955,7 @@ ADMIN_EDITORS_MAY_VIEW = {
 }
 ADMIN_EDITORS_MAY_NOT_VIEW = {
     "accounts.user",
+    "audit.auditevent",
     "applications.neverheardbackreport",
     "applications.processrating",
     "applications.application",
@@ -1216,6 +1219,20 @@ POST_CASES: list[Action] = [
         path=lambda w: reverse("employers:member_remove", args=[w.recruiter_membership.pk]),
         state=lambda w: Membership.objects.filter(pk=w.recruiter_membership.pk).exists(),
         expect=LAKESIDE_OWNER_ACTION,
+        acts=OWNER,
+    ),
+    Action(
+        name="employers:require_mfa",
+        path=fixed("employers:require_mfa"),
+        # The owner needs an authenticator app of their own before requiring one of the team.
+        data=lambda w: (
+            Authenticator.objects.get_or_create(
+                user=w.owner, type=Authenticator.Type.TOTP, defaults={"data": {}}
+            )
+            and {"require_mfa": "on"}
+        ),
+        state=lambda w: Company.objects.values("require_mfa").get(pk=w.company.pk),
+        expect=OWNER_ACTION,
         acts=OWNER,
     ),
     Action(

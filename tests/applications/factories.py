@@ -1,10 +1,12 @@
 """Applications in each state, resumes and screening questions."""
 
+import io
 from datetime import timedelta
 
 import factory
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from pypdf import PdfWriter
 
 from applications.models import (
     Application,
@@ -14,8 +16,18 @@ from applications.models import (
 )
 from tests.factories import CandidateFactory, PublishedJobFactory
 
-# The smallest file our PDF check accepts: a header, one object and an end-of-file marker.
-PDF_BYTES = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+
+def pdf_bytes(pages: int = 1) -> bytes:
+    """A real PDF (cross-reference table, page tree) of blank pages: the resume check parses."""
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=612, height=792)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+PDF_BYTES = pdf_bytes()
 
 
 class ResumeFactory(factory.django.DjangoModelFactory):

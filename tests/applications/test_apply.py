@@ -125,7 +125,7 @@ def test_a_file_that_only_starts_like_a_pdf_is_refused(client, candidate, job):
     response = apply(client, job, resume_file=pdf_upload(content=b"%PDF-1.7 then nothing at all"))
 
     assert response.status_code == 400
-    assert "That PDF looks damaged" in response.content.decode()
+    assert "Your resume PDF looks damaged" in response.content.decode()
 
 
 def test_a_6_mb_file_is_refused_before_the_body_is_read(client, candidate, job):

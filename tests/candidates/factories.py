@@ -16,9 +16,8 @@ from candidates.models import (
     Visibility,
     WorkExperience,
 )
+from tests.applications.factories import PDF_BYTES
 from tests.factories import CandidateFactory, PublishedJobFactory
-
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def in_days(days: int):

@@ -56,7 +56,8 @@ def test_a_file_that_is_not_a_pdf_or_docx_by_content_is_refused(client, candidat
     assert response.status_code == 400
     # The one resume check (applications.uploads) says what is wrong with the file.
     assert re.search(
-        rb"as a PDF or a Word \(DOCX\) file|That (PDF|Word file) looks damaged", response.content
+        rb"as a PDF or a Word \(DOCX\) file|Your resume (PDF|Word file) looks damaged",
+        response.content,
     )
     assert not Resume.objects.exists()
 
