@@ -164,6 +164,11 @@ CACHES = {
     }
 }
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# Cache connections consult the process's Redis circuit breaker (infra/breaker.py): once a call
+# failed, Redis is not asked again for this many seconds (the cache reads as empty, rate limits
+# fail open, tasks are left to the beat sweeps).
+DJANGO_REDIS_CONNECTION_FACTORY = "infra.cache.BreakingConnectionFactory"
+REDIS_BREAKER_SECONDS = env.int("REDIS_BREAKER_SECONDS", default=10)
 
 CELERY_BROKER_URL = celery_broker_url(REDIS_URL)
 CELERY_TASK_IGNORE_RESULT = True
@@ -173,7 +178,14 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
 # Fail fast when Redis is down: the database keeps the truth and periodic sweeps re-queue work.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+# max_retries 0: a publish whose broker connection fails gives up at once instead of retrying
+# for CELERY_BROKER_CONNECTION_TIMEOUT (each queued task of a form cost 2 s with Redis down).
+# A worker's own consuming connection has its own retry loop (broker_connection_max_retries).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 2,
+    "socket_timeout": 2,
+    "max_retries": 0,
+}
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
@@ -236,6 +248,10 @@ if env.str("EMAIL_URL", default=""):
     globals().update(env.email_url("EMAIL_URL"))
 else:
     EMAIL_BACKEND = "infra.email_backends.DirectoryAndConsoleBackend"
+# A mail server that accepts the connection and then says nothing must not hold a worker
+# forever (smtplib's default is no timeout): the send fails after this many seconds and the
+# outbox retries it later.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 EMAIL_FILE_DIR = env.path("EMAIL_FILE_DIR", default=str(VAR_DIR / "mail"))
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="healthcareers <hello@healthcareers.test>"
