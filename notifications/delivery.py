@@ -150,6 +150,15 @@ def deliver_due(*, batch_size: int | None = None, max_batches: int = 20) -> dict
             break
         connection = get_connection()
         try:
+            # One connection for the batch. A server that cannot be reached (or hangs until
+            # EMAIL_TIMEOUT) fails the whole batch once, not each row after its own timeout.
+            connection.open()
+        except Exception as error:  # noqa: BLE001 - recorded on every row of the batch
+            for row in rows:
+                status = _record_failure(row, error)
+                outcome["failed" if status == Status.FAILED else "retry"] += 1
+            break
+        try:
             for row in rows:
                 try:
                     build_message(row, connection).send()
