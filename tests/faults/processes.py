@@ -129,17 +129,20 @@ class RedisServer(Process):
 class WebServer(Process):
     """The app under gunicorn, as in production (two sync workers)."""
 
-    def __init__(self, env: dict, directory: Path):
+    def __init__(self, env: dict, directory: Path, *, tls: tuple[Path, Path] | None = None):
         self.port = free_port()
+        self.scheme = "https" if tls else "http"
         command = [
             str(BIN / "gunicorn"), "config.wsgi:application", "--bind", f"127.0.0.1:{self.port}",
             "--workers", "2", "--timeout", "60", "--graceful-timeout", "5",
         ]  # fmt: skip
+        if tls:
+            command += ["--certfile", str(tls[0]), "--keyfile", str(tls[1])]
         super().__init__("web", command, env=env, log=directory / "gunicorn.log")
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{self.scheme}://127.0.0.1:{self.port}"
 
     def start(self) -> None:
         super().start()
@@ -180,6 +183,18 @@ class CeleryWorker(Process):
         if not self.running:
             raise AssertionError("the worker exited:\n" + self.output()[-3000:])
         return " ready." in self.output()
+
+
+def self_signed_certificate(directory: Path) -> tuple[Path, Path]:
+    """A throwaway certificate for 127.0.0.1 (cert, key)."""
+    cert, key = directory / "cert.pem", directory / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return cert, key
 
 
 # Mail ---------------------------------------------------------------------------------------
