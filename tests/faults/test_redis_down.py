@@ -18,9 +18,10 @@ from tests.faults.processes import message_ids_in, notification_pk, wait_for
 
 pytestmark = [pytest.mark.faults, pytest.mark.django_db(transaction=True)]
 
-# "Normal speed": what a request costs with Redis up on this shared machine is ~50-300 ms; a
-# second is far above that and far below the seconds of timeouts a form used to cost.
-MAX_SECONDS = 1.0
+# "Normal speed": a request costs ~20-600 ms on this shared 2-CPU machine, Redis up or down;
+# before the fixes each task a form queued retried its broker connection for 2 s (applying
+# took 4.1 s, a message 2.1 s), and a hung Redis cost 1 s per cache call.
+MAX_SECONDS = 1.5
 
 
 @pytest.fixture
@@ -135,8 +136,8 @@ def test_with_redis_hung_the_site_still_answers_at_normal_speed(site, web, redis
     with capsys.disabled():
         print("\n" + hung.report(f"Redis hung (SIGSTOP), journey {total.total_seconds():.1f} s"))
     slow = [timing for timing in hung.timings if timing[1] >= MAX_SECONDS]
-    # Each gunicorn worker (2) pays one socket timeout (1 s) before its breaker opens; after
-    # that nothing waits for REDIS_BREAKER_SECONDS.
+    # Each gunicorn worker (2) pays one socket timeout before its breaker opens; after that
+    # nothing waits for REDIS_BREAKER_SECONDS.
     assert len(slow) <= 2, slow
     assert total < timedelta(seconds=len(hung.timings) * 0.5 + 4)
     assert Notification.objects.filter(status=Notification.Status.PENDING).count() >= 4
