@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test install browser lint format clean bench
+.PHONY: run test test-faults install browser lint format clean bench
 
 run: $(INSTALLED)
 	PORT=$(PORT) $(BIN)/python scripts/devstack.py run
@@ -13,6 +13,11 @@ run: $(INSTALLED)
 # Extra pytest arguments: make test ARGS="-k contact -x"
 test: $(INSTALLED) browser
 	$(BIN)/python scripts/devstack.py test $(ARGS)
+
+# Failure drills (tests/faults/): Redis stopped and hung, Celery workers killed mid-sweep,
+# PostgreSQL restarted, a failing mail server; and a wapiti scan of the running app.
+test-faults: $(INSTALLED)
+	$(BIN)/python scripts/devstack.py pytest -p no:cacheprovider -m faults tests/faults $(ARGS)
 
 install: $(INSTALLED)
 

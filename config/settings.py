@@ -200,6 +200,11 @@ CACHES = {
     }
 }
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# Cache connections consult the process's Redis circuit breaker (infra/breaker.py): once a call
+# failed, Redis is not asked again for this many seconds (the cache reads as empty, rate limits
+# fail open, tasks are left to the beat sweeps).
+DJANGO_REDIS_CONNECTION_FACTORY = "infra.cache.BreakingConnectionFactory"
+REDIS_BREAKER_SECONDS = env.int("REDIS_BREAKER_SECONDS", default=10)
 
 CELERY_BROKER_URL = celery_broker_url(REDIS_URL)
 CELERY_TASK_IGNORE_RESULT = True
@@ -209,7 +214,14 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
 # Fail fast when Redis is down: the database keeps the truth and periodic sweeps re-queue work.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+# max_retries 0: a publish whose broker connection fails gives up at once instead of retrying
+# for CELERY_BROKER_CONNECTION_TIMEOUT (each queued task of a form cost 2 s with Redis down).
+# A worker's own consuming connection has its own retry loop (broker_connection_max_retries).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 2,
+    "socket_timeout": 2,
+    "max_retries": 0,
+}
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Beat exactly once: a second beat started anywhere stands by (infra/beat_lock.py).
@@ -276,6 +288,10 @@ if env.str("EMAIL_URL", default=""):
     globals().update(env.email_url("EMAIL_URL"))
 else:
     EMAIL_BACKEND = "infra.email_backends.DirectoryAndConsoleBackend"
+# A mail server that accepts the connection and then says nothing must not hold a worker
+# forever (smtplib's default is no timeout): the send fails after this many seconds and the
+# outbox retries it later.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 EMAIL_FILE_DIR = env.path("EMAIL_FILE_DIR", default=str(VAR_DIR / "mail"))
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="healthcareers <hello@healthcareers.test>"
@@ -461,6 +477,9 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# No script of ours reads the CSRF cookie (forms and htmx posts carry the token from the page),
+# so it is HttpOnly too (wapiti's cookieflags).
+CSRF_COOKIE_HTTPONLY = True
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 if IS_PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

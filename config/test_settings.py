@@ -12,3 +12,6 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 # Tasks run in-process unless a test starts a real worker (tests/test_celery_worker.py).
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
+# No circuit breaker between tests: a test that points the cache at a dead Redis must not make
+# the next one find Redis "down" (tests/faults/ run the app with the real setting).
+REDIS_BREAKER_SECONDS = 0

@@ -1,11 +1,14 @@
 """Queue Celery tasks after the surrounding transaction commits, without letting a broker
-outage fail the request: the database is the source of truth and periodic sweeps re-queue
-what was missed."""
+outage fail the request, or slow it: the database is the source of truth and periodic sweeps
+re-queue what was missed. While the Redis circuit breaker is open (infra/breaker.py: a Redis
+call failed in the last few seconds) nothing is even tried."""
 
 import logging
 
 from django.db import transaction
 from kombu.exceptions import OperationalError
+
+from infra.breaker import redis_breaker
 
 logger = logging.getLogger(__name__)
 
@@ -20,6 +23,9 @@ def send_task_on_commit(name: str, *args) -> None:
     def send() -> None:
         from celery import current_app
 
+        if redis_breaker.is_open():
+            logger.warning("Redis is down: %s%r not queued; the periodic run does it", name, args)
+            return
         try:
             task = current_app.tasks.get(name)
             if task is None:
@@ -30,7 +36,10 @@ def send_task_on_commit(name: str, *args) -> None:
                 task.delay(*args)
             else:
                 current_app.send_task(name, args=args)
-        except (OperationalError, OSError):  # broker down: the beat schedule runs it later
+        except (OperationalError, OSError) as error:  # broker down: beat runs it later
+            redis_breaker.failed(error)
             logger.exception("Could not queue %s%r; the periodic run will do the work", name, args)
+        else:
+            redis_breaker.succeeded()
 
     transaction.on_commit(send)

@@ -6,9 +6,11 @@ sent after that transaction has committed, so a slow mail server holds no lock. 
 dies mid-send leaves its rows "sending"; once the lease runs out they are due again.
 """
 
+import hashlib
 import logging
 import smtplib
 from datetime import timedelta
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.mail import BadHeaderError, EmailMultiAlternatives, get_connection
@@ -22,13 +24,20 @@ logger = logging.getLogger(__name__)
 Status = Notification.Status
 
 # Errors that no retry can fix: the message itself is unsendable.
-PERMANENT_ERRORS = (
-    BadHeaderError,
-    UnicodeError,
-    smtplib.SMTPRecipientsRefused,
-    smtplib.SMTPSenderRefused,
-    smtplib.SMTPDataError,
-)
+PERMANENT_ERRORS = (BadHeaderError, UnicodeError)
+# The server's verdict on the message: permanent when it answered 5xx, but a 4xx ("451 try
+# again later", greylisting, a full queue) is a temporary refusal and is retried.
+SMTP_REFUSALS = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError)
+
+
+def is_permanent(error: Exception) -> bool:
+    if isinstance(error, PERMANENT_ERRORS):
+        return True
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(code >= 500 for code, _ in error.recipients.values())
+    if isinstance(error, SMTP_REFUSALS):
+        return error.smtp_code >= 500
+    return False
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -74,14 +83,25 @@ def claim_due(*, limit: int, now=None) -> list[Notification]:
     return claimed
 
 
+def message_id(row: Notification) -> str:
+    """One Message-ID per outbox row, the same on every attempt: a copy sent again after a
+    worker died between the server's "250 queued" and our record of it is the same message to
+    the recipient's mail system (which may fold it), and recognizable as a resend in logs."""
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
+    digest = hashlib.sha256(row.key.encode()).hexdigest()[:16]
+    return f"<n.{row.pk}.{digest}@{domain}>"
+
+
 def build_message(row: Notification, connection=None) -> EmailMultiAlternatives:
+    headers = {header_safe(k): header_safe(v) for k, v in row.headers.items()}
+    headers["Message-ID"] = message_id(row)
     message = EmailMultiAlternatives(
         subject=header_safe(row.subject),
         body=row.body_text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[row.to_email],
         reply_to=[header_safe(address) for address in row.reply_to] or None,
-        headers={header_safe(k): header_safe(v) for k, v in row.headers.items()},
+        headers=headers,
         connection=connection,
     )
     if row.body_html:
@@ -102,7 +122,7 @@ def _record_sent(row: Notification) -> None:
 
 
 def _record_failure(row: Notification, error: Exception) -> str:
-    permanent = isinstance(error, PERMANENT_ERRORS)
+    permanent = is_permanent(error)
     exhausted = row.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS
     text = f"{type(error).__name__}: {error}"[:2000]
     if permanent or exhausted:
@@ -129,6 +149,15 @@ def deliver_due(*, batch_size: int | None = None, max_batches: int = 20) -> dict
         if not rows:
             break
         connection = get_connection()
+        try:
+            # One connection for the batch. A server that cannot be reached (or hangs until
+            # EMAIL_TIMEOUT) fails the whole batch once, not each row after its own timeout.
+            connection.open()
+        except Exception as error:  # noqa: BLE001 - recorded on every row of the batch
+            for row in rows:
+                status = _record_failure(row, error)
+                outcome["failed" if status == Status.FAILED else "retry"] += 1
+            break
         try:
             for row in rows:
                 try:

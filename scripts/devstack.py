@@ -44,6 +44,8 @@ class EmbeddedServices:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         if not env.get("DATABASE_URL"):
             env["DATABASE_URL"] = self._start_postgres()
+            # The fault tests restart this server under the running app (tests/faults/).
+            env["EMBEDDED_PGDATA"] = str(self.data_dir / "postgres")
         if not env.get("REDIS_URL"):
             env["REDIS_URL"] = self._start_redis()
 

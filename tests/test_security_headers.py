@@ -52,6 +52,8 @@ def test_production_sends_hsts_and_marks_cookies_secure_and_httponly(client, set
     assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
     csrf = response.cookies["csrftoken"]
     assert csrf["secure"]
+    # No script reads it: the token travels in the page (wapiti's cookieflags check).
+    assert csrf["httponly"]
 
 
 def test_session_cookie_is_secure_and_httponly_in_production(client, settings, candidate):

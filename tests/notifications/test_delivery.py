@@ -1,6 +1,7 @@
 """Delivering the outbox: once per row whatever overlaps, crashes and retries; backoff and the
 attempt limit; a broken row never blocks the others."""
 
+import smtplib
 import threading
 from datetime import timedelta
 from smtplib import SMTPException
@@ -14,7 +15,14 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from config.celery import app as celery_app
-from notifications.delivery import _record_failure, claim_due, deliver_due, retry_delay
+from notifications.delivery import (
+    _record_failure,
+    build_message,
+    claim_due,
+    deliver_due,
+    is_permanent,
+    retry_delay,
+)
 from notifications.models import Notification
 from notifications.tasks import deliver_due as deliver_due_task
 from tests.notifications.factories import NotificationFactory
@@ -216,7 +224,8 @@ def test_a_newline_stored_in_a_header_cannot_break_delivery(mailoutbox):
     [message] = mailoutbox
     assert message.subject == "Contact form: Other from Jo Bcc: everyone@example.com"
     assert message.reply_to == ['"Jo X" <jo@example.com>']
-    assert message.extra_headers == {"X-Tag": "a b"}
+    assert message.extra_headers["X-Tag"] == "a b"
+    assert set(message.extra_headers) == {"X-Tag", "Message-ID"}
     assert message.message()["Bcc"] is None
 
 
@@ -244,3 +253,46 @@ def test_delivery_runs_every_minute_and_no_old_sweep_is_left():
     entry = next(e for e in schedule.values() if e["task"] == "notifications.tasks.deliver_due")
     assert entry["schedule"].minute == set(range(60))
     assert not [task for task in tasks if "pending" in task]  # the per-app re-queue sweeps
+
+
+@pytest.mark.parametrize(
+    "error, permanent",
+    [
+        (smtplib.SMTPDataError(451, b"4.3.0 Try again later"), False),
+        (smtplib.SMTPDataError(554, b"5.7.1 Message rejected"), True),
+        (smtplib.SMTPSenderRefused(421, b"Too busy", "hello@healthcareers.test"), False),
+        (smtplib.SMTPRecipientsRefused({"a@example.com": (450, b"Mailbox busy")}), False),
+        (smtplib.SMTPRecipientsRefused({"a@example.com": (550, b"No such user")}), True),
+        (TimeoutError("timed out"), False),
+        (BadHeaderError("newline"), True),
+    ],
+)
+def test_a_temporary_smtp_refusal_is_retried_and_a_permanent_one_is_not(error, permanent):
+    assert is_permanent(error) is permanent
+
+
+@pytest.mark.django_db
+def test_a_451_at_data_is_retried_later_not_failed(settings):
+    settings.EMAIL_BACKEND = "tests.notifications.test_delivery.GreylistingMailServer"
+    row = NotificationFactory()
+
+    outcome = deliver_due()
+
+    row.refresh_from_db()
+    assert outcome == {"sent": 0, "retry": 1, "failed": 0}
+    assert row.status == S.PENDING and "451" in row.last_error
+
+
+class GreylistingMailServer(BaseEmailBackend):
+    def send_messages(self, messages):
+        raise smtplib.SMTPDataError(451, b"4.7.1 Greylisted, try again later")
+
+
+@pytest.mark.django_db
+def test_every_attempt_of_a_row_carries_the_same_message_id(mailoutbox):
+    row = NotificationFactory()
+    first = build_message(row).message()["Message-ID"]
+
+    assert build_message(row).message()["Message-ID"] == first
+    assert first.startswith(f"<n.{row.pk}.") and first.endswith("@healthcareers.test>")
+    assert first != build_message(NotificationFactory()).message()["Message-ID"]
