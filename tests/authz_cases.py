@@ -186,6 +186,28 @@ class World:
         return ApplicationFactory(job=self.published, candidate=self.fixture("candidate"))
 
     @cached_property
+    def note(self) -> ApplicationNote:
+        """Lakeside's private note on the candidate's application."""
+        return ApplicationNote.objects.create(
+            application=self.application, author=self.owner, body="Lakeside note: call Tuesday"
+        )
+
+    @cached_property
+    def summit_application(self) -> Application:
+        """A third job seeker's application to Summit, with Summit's private note on it."""
+        self.fixture("private_storage")
+        application = ApplicationFactory(
+            job=self.summit_job,
+            candidate=UserFactory(email="summit.applicant@example.com", full_name="Sam Summit"),
+        )
+        ApplicationNote.objects.create(application=application, body="Summit note: no-show")
+        return application
+
+    @cached_property
+    def summit_question(self) -> ScreeningQuestion:
+        return ScreeningQuestionFactory(job=self.summit_job)
+
+    @cached_property
     def question(self) -> ScreeningQuestion:
         return ScreeningQuestionFactory(job=self.published)
 
@@ -229,6 +251,22 @@ class World:
     def candidate_license(self) -> License:
         profile, _ = CandidateProfile.objects.get_or_create(user=self.fixture("candidate"))
         return License.objects.create(profile=profile, license_type="rn", state="CO", number="RN1")
+
+    @cached_property
+    def candidate_second_resume(self) -> Resume:
+        self.candidate_resume  # noqa: B018 (the default one first)
+        return Resume.objects.create(
+            owner=self.fixture("candidate"),
+            file="resumes/matrix-2.pdf",
+            original_name="resume-2.pdf",
+            format="pdf",
+            size=100,
+            is_default=False,
+        )
+
+    @cached_property
+    def candidate_saved_job(self) -> SavedJob:
+        return SavedJob.objects.create(user=self.fixture("candidate"), job=self.published)
 
     @cached_property
     def candidate_resume(self) -> Resume:
@@ -809,6 +847,30 @@ GET_CASES: list[Case] = [
         path=job_url("applications_dashboard:job", "summit_job"),
         variant="summit",
     ),
+    # Summit's applicant, asked for by id: Lakeside's team gets a 404, like every job seeker
+    # (it is none of theirs).
+    *[
+        get(
+            f"applications_dashboard:{name}",
+            SUMMIT_TEAM,
+            path=lambda w, name=name: reverse(
+                f"applications_dashboard:{name}", args=[w.summit_application.pk]
+            ),
+            variant="summit",
+        )
+        for name in ("applicant", "resume")
+    ],
+    *[
+        get(
+            f"applications:{name}",
+            {**MY_APPLICATION, "candidate": NOT_FOUND},
+            path=lambda w, name=name: reverse(
+                f"applications:{name}", args=[w.summit_application.pk]
+            ),
+            variant="someone_else",
+        )
+        for name in ("detail", "submitted")
+    ],
     get(
         "applications_dashboard:question_delete",
         POST_ONLY,
@@ -1043,13 +1105,17 @@ def admin_cases() -> list[Case]:
 @dataclass(frozen=True)
 class Action:
     """POST `data` to `path` as each role: the response must be `expect[role]`, and `state`
-    (read from the database before and after) must change exactly for the roles in `acts`."""
+    (read from the database before and after) must change exactly for the roles in `acts`.
+    For every other role the request is a refusal and no row of any table may change, except for
+    the roles in `elsewhere`, whose request does its work on their own things (Summit's owner
+    editing Summit), outside `state`."""
 
     name: str
     path: Callable[[World], str]
     state: Callable[[World], object]
     expect: dict[str, Expect]
     acts: frozenset[str] = frozenset()
+    elsewhere: frozenset[str] = frozenset()
     data: Callable[[World], dict] = field(default=lambda world: {})
     variant: str = ""
 
@@ -1152,6 +1218,7 @@ POST_CASES: list[Action] = [
         expect={**EMPLOYERS, **dict.fromkeys(["employer_owner", "employer_recruiter"], DONE)}
         | {"other_employer": DONE},
         acts=TEAM,
+        elsewhere=frozenset({"other_employer"}),
     ),
     Action(
         name="jobs_dashboard:edit",
@@ -1201,6 +1268,7 @@ POST_CASES: list[Action] = [
         state=lambda w: Company.objects.values_list("name", flat=True).get(pk=w.company.pk),
         expect=OWNER_ACTION,
         acts=OWNER,
+        elsewhere=frozenset({"other_employer"}),
     ),
     Action(
         name="employers:team_invite",
@@ -1209,6 +1277,7 @@ POST_CASES: list[Action] = [
         state=lambda w: w.company.invitations.count(),
         expect=OWNER_ACTION,
         acts=OWNER,
+        elsewhere=frozenset({"other_employer"}),
     ),
     Action(
         name="employers:invitation_revoke",
@@ -1268,6 +1337,7 @@ POST_CASES: list[Action] = [
         state=lambda w: UpgradeRequest.objects.filter(company=w.company).count(),
         expect=OWNER_ACTION,
         acts=OWNER,
+        elsewhere=frozenset({"other_employer"}),
     ),
     Action(
         name="accounts:settings_update",
@@ -1376,6 +1446,46 @@ POST_CASES: list[Action] = [
         expect=LAKESIDE_JOB_ID_ACTION,
         acts=TEAM,
     ),
+    # Summit's applicant: Lakeside's team cannot answer, note or message it (404).
+    Action(
+        name="applications_dashboard:move",
+        variant="summit",
+        path=lambda w: reverse("applications_dashboard:move", args=[w.summit_application.pk]),
+        data=lambda w: {"stage": "interview", "message": "Come in on Tuesday."},
+        state=lambda w: Application.objects.values("stage").get(pk=w.summit_application.pk),
+        expect={**SUMMIT_TEAM, "other_employer": DONE},
+        acts=frozenset({"other_employer"}),
+    ),
+    Action(
+        name="applications_dashboard:note",
+        variant="summit",
+        path=lambda w: reverse("applications_dashboard:note", args=[w.summit_application.pk]),
+        data=lambda w: {"body": "Written by whoever posted this"},
+        state=lambda w: list(
+            ApplicationNote.objects.filter(application=w.summit_application).values("body")
+        ),
+        expect={**SUMMIT_TEAM, "other_employer": DONE},
+        acts=frozenset({"other_employer"}),
+    ),
+    Action(
+        name="applications_dashboard:message",
+        variant="summit",
+        path=lambda w: reverse("applications_dashboard:message", args=[w.summit_application.pk]),
+        data=lambda w: {"body": "Written by whoever posted this"},
+        state=lambda w: ApplicationEvent.objects.filter(application=w.summit_application).count(),
+        expect={**SUMMIT_TEAM, "other_employer": DONE},
+        acts=frozenset({"other_employer"}),
+    ),
+    # Another job's question under Lakeside's job id: nobody deletes it that way.
+    Action(
+        name="applications_dashboard:question_delete",
+        variant="summit_question",
+        path=lambda w: reverse(
+            "applications_dashboard:question_delete", args=[w.published.pk, w.summit_question.pk]
+        ),
+        state=lambda w: ScreeningQuestion.objects.filter(pk=w.summit_question.pk).exists(),
+        expect={**LAKESIDE_JOB_ID_ACTION, **dict.fromkeys(TEAM, NOT_FOUND)},
+    ),
     Action(
         name="employers:application_emails",
         path=fixed("employers:application_emails"),
@@ -1389,6 +1499,7 @@ POST_CASES: list[Action] = [
             **dict.fromkeys(["employer_owner", "employer_recruiter", "other_employer"], DONE),
         },
         acts=frozenset({"employer_recruiter"}),
+        elsewhere=frozenset({"employer_owner", "other_employer"}),  # their own setting
     ),  # fmt: skip
     # Only the applicant reports or rates their own application; for anyone else it is a 404.
     Action(
@@ -1453,6 +1564,44 @@ POST_CASES: list[Action] = [
         state=lambda w: SavedJob.objects.count(),
         expect={**CANDIDATES, **seekers(NOT_FOUND)},
     ),
+    Action(
+        name="candidates:resume_default",
+        path=lambda w: reverse("candidates:resume_default", args=[w.candidate_second_resume.pk]),
+        state=lambda w: sorted(Resume.objects.values_list("pk", "is_default")),
+        expect={**CANDIDATES_OWN, "candidate": DONE},
+        acts=frozenset({"candidate"}),
+    ),
+    Action(
+        name="candidates:resume_upload",
+        path=fixed("candidates:resume_upload"),
+        data=lambda w: w.fixture("private_storage") and {"resume": pdf_upload()},
+        state=lambda w: sorted(Resume.objects.values_list("owner__email", flat=True)),
+        expect={**CANDIDATES, **seekers(DONE)},
+        acts=frozenset(SEEKERS),
+    ),
+    Action(
+        name="candidates:visibility",
+        path=fixed("candidates:visibility"),
+        data=lambda w: {"visibility": Visibility.HIDDEN},
+        state=lambda w: sorted(CandidateProfile.objects.values_list("user__email", "visibility")),
+        expect={**CANDIDATES, **seekers(DONE)},
+        acts=frozenset(SEEKERS),
+    ),
+    Action(
+        name="candidates:unsave_job",
+        path=lambda w: reverse("candidates:unsave_job", args=[w.candidate_saved_job.job_id]),
+        state=lambda w: sorted(SavedJob.objects.values_list("user_id", "job_id")),
+        # Each seeker removes their own saved job only: nothing of the candidate's for others.
+        expect={**CANDIDATES, **seekers(DONE)},
+        acts=frozenset({"candidate"}),
+    ),
+    Action(
+        name="candidates:unsave_job",
+        variant="draft",
+        path=job_url("candidates:unsave_job", "draft"),
+        state=lambda w: SavedJob.objects.count(),
+        expect={**CANDIDATES, **seekers(NOT_FOUND)},
+    ),
     # Find Candidates: Lakeside's team invites; nobody else can.
     Action(
         name="finder:invite",
@@ -1461,6 +1610,14 @@ POST_CASES: list[Action] = [
         state=lambda w: CandidateInvitation.objects.count(),
         expect={**FINDERS, "employer_owner": DONE, "employer_recruiter": DONE},
         acts=TEAM,
+    ),
+    Action(
+        name="finder:invite",
+        variant="hidden",
+        path=lambda w: reverse("finder:invite", args=[w.hidden_profile.pk]),
+        data=lambda w: {"job": w.published.pk, "message": "Join us"},
+        state=lambda w: CandidateInvitation.objects.count(),
+        expect={**FINDERS, "employer_owner": NOT_FOUND, "employer_recruiter": NOT_FOUND},
     ),
     # The candidate's privacy and invitations: their own only.
     Action(

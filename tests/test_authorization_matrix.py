@@ -6,6 +6,7 @@ test_every_url_pattern_has_an_authorization_decision fail with its name.
 
 import pytest
 from django.contrib import admin
+from django.db import connection
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
@@ -13,6 +14,8 @@ from tests.authz_cases import (
     ADMIN_EDITORS_MAY_NOT_VIEW,
     ADMIN_EDITORS_MAY_VIEW,
     GET_CASES,
+    NOT_ALLOWED,
+    NOT_FOUND,
     POST_CASES,
     ROLES,
     SHADOWED,
@@ -56,6 +59,33 @@ def _sessions_in_cookies():
         yield
 
 
+# Where a request may write without changing anything of anyone's: sessions (in cookies here
+# anyway) and the migration ledger.
+UNWATCHED_TABLES = {"django_session", "django_migrations"}
+
+
+def database_fingerprint() -> dict[str, str]:
+    """A digest of every row of every table, in one query: a refused POST must leave it as it
+    was, whatever table the view might have touched (the rows an Action names, and all others)."""
+    quote = connection.ops.quote_name
+    tables = sorted(set(connection.introspection.table_names()) - UNWATCHED_TABLES)
+    # Table names from the introspection, quoted: nothing of a request's in this SQL.
+    sql = " UNION ALL ".join(
+        f"SELECT '{table}', md5(coalesce(string_agg(md5(t::text), '' ORDER BY md5(t::text)), ''))"  # noqa: S608
+        f" FROM {quote(table)} t"
+        for table in tables
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return dict(cursor.fetchall())
+
+
+def changed_tables(before: dict[str, str], after: dict[str, str]) -> list[str]:
+    return sorted(
+        table for table in before.keys() | after.keys() if before.get(table) != after.get(table)
+    )
+
+
 def sign_in(client, world, role):
     user = world.user(role)
     if user is not None:
@@ -90,6 +120,29 @@ def test_every_registered_admin_model_has_a_decision_for_editors():
         + ", ".join(sorted(undecided))
     )
     assert not (ADMIN_EDITORS_MAY_VIEW & ADMIN_EDITORS_MAY_NOT_VIEW)
+
+
+def test_every_post_only_url_pattern_has_a_post_case():
+    # A URL that answers GET with 405 exists to change something: the matrix must show who may.
+    post_only = {case.name for case in ALL_GET_CASES if NOT_ALLOWED in case.expect.values()}
+    without = post_only - {action.name for action in POST_CASES}
+    assert not without, f"POST-only URL patterns without a POST case: {sorted(without)}"
+
+
+def test_every_url_pattern_with_an_id_has_a_case_for_someone_elses_object():
+    # An id in a URL is a guess away from someone else's object: for each, some signed-in role
+    # that is not its owner must be answered 404, by GET or by POST.
+    refused = {
+        case.name
+        for case in ALL_GET_CASES + POST_CASES
+        if any(outcome == NOT_FOUND for role, outcome in case.expect.items() if role != "guest")
+    }
+    with_ids = {name for name, route in project_url_patterns() if "<int:" in route}
+    without = with_ids - refused
+    assert not without, (
+        "URL patterns with an id and no case where someone else's object is a 404: "
+        + ", ".join(sorted(without))
+    )
 
 
 def test_case_ids_are_unique():
@@ -132,6 +185,8 @@ def test_post(client, world, action, role):
     data = action.data(world)
     sign_in(client, world, role)
     before = action.state(world)
+    refused = role not in action.acts | action.elsewhere
+    everything_before = database_fingerprint() if refused else None
 
     response = client.post(path, data)
 
@@ -143,6 +198,9 @@ def test_post(client, world, action, role):
         assert after != before, f"POST {path} as {role} should have changed {before}"
     else:
         assert after == before, f"POST {path} as {role} changed {before} to {after}"
+    if refused:
+        touched = changed_tables(everything_before, database_fingerprint())
+        assert not touched, f"POST {path} as {role} was refused but wrote to {touched}"
 
 
 # Nothing of one company shows on another company's pages -----------------------------------
@@ -154,6 +212,8 @@ OWN_COMPANY_PAGES = [
     "employers:plan",
     "jobs_dashboard:list",
     "jobs_dashboard:new",
+    "applications_dashboard:inbox",
+    "applications_dashboard:inbox_export",
     "pricing:index",
 ]
 
@@ -168,15 +228,35 @@ def test_other_company_sees_nothing_of_lakeside_on_its_own_pages(client, world, 
         world.draft.title,
         world.published.title,
         world.closed.title,
+        world.application.candidate.email,
+        world.application.candidate.full_name,
+        world.note.body,
     ]
     client.force_login(world.user("other_employer"))
 
     response = client.get(reverse(name))
 
-    assert response.status_code == 200
-    page = response.content.decode()
+    page = text_of(response)
     leaked = [text for text in lakeside if text in page]
     assert not leaked, f"{name} shows Summit's owner Lakeside's {leaked}"
+
+
+@pytest.mark.parametrize(
+    "name", ["applications_dashboard:inbox", "applications_dashboard:applicant"]
+)
+def test_lakeside_sees_nothing_of_summits_applicants_or_notes(client, world, name):
+    lakeside, summit = world.application, world.summit_application
+    path = (
+        reverse(name, args=[world.application.pk]) if name.endswith("applicant") else reverse(name)
+    )
+    client.force_login(world.user("employer_owner"))
+
+    page = text_of(client.get(path))
+
+    assert lakeside.candidate.full_name in page
+    summits = [summit.candidate.email, summit.candidate.full_name, "Summit note"]
+    leaked = [text for text in summits if text in page]
+    assert not leaked, f"{path} shows Summit's {leaked}"
 
 
 # Public listings show only what the public may see ----------------------------------------
