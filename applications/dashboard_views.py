@@ -287,7 +287,8 @@ def bulk_not_selected(request):
         messages.error(request, "Tick the applicants to answer first.")
         return redirect(back)
     if not form.is_valid():
-        messages.error(request, "Write the message to send them.")
+        # The form's own reason: an empty message, but also one too long or with a NUL in it.
+        messages.error(request, form.errors["message"][0])
         return redirect(back)
     moved = services.applications_not_selected(
         company=company,

@@ -144,6 +144,7 @@ class MessageForm(forms.Form):
         label="Message",
         max_length=MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Write a message before sending it."},
     )
 
 
@@ -178,6 +179,7 @@ class BulkNotSelectedForm(forms.Form):
         label="Message to each candidate",
         max_length=MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": "Write the message to send them."},
     )
 
 

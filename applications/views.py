@@ -185,7 +185,8 @@ def message_post(request, pk):
     if message_over_limit(request, form):
         return redirect(reverse("applications:detail", args=[application.pk]) + "#messages")
     if not form.is_valid():
-        messages.error(request, "Write a message before sending it.")
+        # The form's own reason: an empty message, but also one too long or with a NUL in it.
+        messages.error(request, form.errors["body"][0])
         return redirect("applications:detail", pk=application.pk)
     services.application_message_post(
         application=application, author=request.user, body=form.cleaned_data["body"]

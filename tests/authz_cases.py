@@ -5,7 +5,10 @@ Used by tests/test_authorization_matrix.py. Every URL pattern needs at least one
 endpoints also get POST cases that prove a role that may not act changes nothing.
 
 Roles are the standard cast of tests/conftest.py. "Lakeside" is the company of employer_owner and
-employer_recruiter; "Summit" is other_employer's company.
+employer_recruiter; "Summit" is other_employer's company. The candidate owns the applications,
+profile items, alerts and export; other_candidate (and staff_editor, also a candidate account) must
+get a 404 for each of them. The superuser is what `createsuperuser` makes: staff with every
+permission, an employer account on no company's team.
 """
 
 from __future__ import annotations
@@ -71,11 +74,17 @@ from tests.factories import (
 ROLES = (
     "guest",
     "candidate",
+    "other_candidate",
     "employer_owner",
     "employer_recruiter",
     "other_employer",
     "staff_editor",
+    "superuser",
 )
+# The job-seeker accounts: the candidate, another candidate, and the staff editor (a candidate
+# account with admin access). Only the first owns anything in the world.
+SEEKERS = ("candidate", "other_candidate", "staff_editor")
+OTHER_SEEKERS = ("other_candidate", "staff_editor")
 LOGIN_PATH = "/accounts/login/"
 ADMIN_LOGIN_PATH = "/admin/login/"
 INVITEE = "newhire@example.com"
@@ -178,6 +187,28 @@ class World:
         return ApplicationFactory(job=self.published, candidate=self.fixture("candidate"))
 
     @cached_property
+    def note(self) -> ApplicationNote:
+        """Lakeside's private note on the candidate's application."""
+        return ApplicationNote.objects.create(
+            application=self.application, author=self.owner, body="Lakeside note: call Tuesday"
+        )
+
+    @cached_property
+    def summit_application(self) -> Application:
+        """A third job seeker's application to Summit, with Summit's private note on it."""
+        self.fixture("private_storage")
+        application = ApplicationFactory(
+            job=self.summit_job,
+            candidate=UserFactory(email="summit.applicant@example.com", full_name="Sam Summit"),
+        )
+        ApplicationNote.objects.create(application=application, body="Summit note: no-show")
+        return application
+
+    @cached_property
+    def summit_question(self) -> ScreeningQuestion:
+        return ScreeningQuestionFactory(job=self.summit_job)
+
+    @cached_property
     def question(self) -> ScreeningQuestion:
         return ScreeningQuestionFactory(job=self.published)
 
@@ -221,6 +252,22 @@ class World:
     def candidate_license(self) -> License:
         profile, _ = CandidateProfile.objects.get_or_create(user=self.fixture("candidate"))
         return License.objects.create(profile=profile, license_type="rn", state="CO", number="RN1")
+
+    @cached_property
+    def candidate_second_resume(self) -> Resume:
+        self.candidate_resume  # noqa: B018 (the default one first)
+        return Resume.objects.create(
+            owner=self.fixture("candidate"),
+            file="resumes/matrix-2.pdf",
+            original_name="resume-2.pdf",
+            format="pdf",
+            size=100,
+            is_default=False,
+        )
+
+    @cached_property
+    def candidate_saved_job(self) -> SavedJob:
+        return SavedJob.objects.create(user=self.fixture("candidate"), job=self.published)
 
     @cached_property
     def candidate_resume(self) -> Resume:
@@ -382,6 +429,11 @@ def redirect(to: str | Callable[[World], str], label: str = "") -> Expect:
     return Expect(302, to, label=label or f"redirect to {to if isinstance(to, str) else '…'}")
 
 
+def seekers(outcome: Expect, others: Expect | None = None) -> dict[str, Expect]:
+    """`outcome` for the candidate, `others` (default: the same) for the other seekers."""
+    return {"candidate": outcome} | dict.fromkeys(OTHER_SEEKERS, others or outcome)
+
+
 def by_role(default: Expect | None = None, **roles: Expect) -> dict[str, Expect]:
     """An outcome for each role: the named ones, `default` for the rest."""
     unknown = set(roles) - set(ROLES)
@@ -396,29 +448,36 @@ def by_role(default: Expect | None = None, **roles: Expect) -> dict[str, Expect]
 
 EVERYONE = by_role(OK)
 SIGNED_IN = by_role(OK, guest=LOGIN)
-# Employer pages about the employer's own company (other_employer sees Summit's).
-EMPLOYERS = by_role(OK, guest=LOGIN, candidate=FORBIDDEN, staff_editor=FORBIDDEN)
+# Employer pages about the employer's own company (other_employer sees Summit's); the superuser
+# is on no team (403).
+EMPLOYERS = by_role(OK, guest=LOGIN, superuser=FORBIDDEN, **seekers(FORBIDDEN))
 # Employer pages about one of Lakeside's things: another company's owner gets a 404.
 LAKESIDE_TEAM = {**EMPLOYERS, "other_employer": NOT_FOUND}
 SUMMIT_TEAM = {**EMPLOYERS, "employer_owner": NOT_FOUND, "employer_recruiter": NOT_FOUND}
+# A job found by its id among the signed-in employer's company's jobs: the superuser, on no team,
+# has none (404).
+LAKESIDE_JOB = {**LAKESIDE_TEAM, "superuser": NOT_FOUND}
+SUMMIT_JOB = {**SUMMIT_TEAM, "superuser": NOT_FOUND}
 # POST-only endpoints asked with GET.
 POST_ONLY = by_role(NOT_ALLOWED)
 POST_ONLY_SIGNED_IN = by_role(NOT_ALLOWED, guest=LOGIN)
-POST_ONLY_EMPLOYERS = by_role(NOT_ALLOWED, guest=LOGIN, candidate=FORBIDDEN, staff_editor=FORBIDDEN)
+POST_ONLY_EMPLOYERS = by_role(NOT_ALLOWED, guest=LOGIN, **seekers(FORBIDDEN))
 # Pages only for guests (sign-up doors): signed-in people go to their home.
 TO_HOME = {
     "candidate": redirect("/me/"),
+    "other_candidate": redirect("/me/"),
     "employer_owner": redirect("/dashboard/"),
     "employer_recruiter": redirect("/dashboard/"),
     "other_employer": redirect("/dashboard/"),
     "staff_editor": redirect("/admin/"),  # staff start in admin
+    "superuser": redirect("/admin/"),
 }
 GUESTS_ONLY = {"guest": OK, **TO_HOME}
 # The job seeker's pages under /me/ (staff editors are candidate accounts).
-CANDIDATES = by_role(FORBIDDEN, guest=LOGIN, candidate=OK, staff_editor=OK)
-# One of the candidate's own items: another candidate (staff_editor) gets a 404.
-CANDIDATES_OWN = {**CANDIDATES, "staff_editor": NOT_FOUND}
-POST_ONLY_CANDIDATES = {**CANDIDATES, "candidate": NOT_ALLOWED, "staff_editor": NOT_ALLOWED}
+CANDIDATES = by_role(FORBIDDEN, guest=LOGIN, **seekers(OK))
+# One of the candidate's own items: another candidate (or staff_editor) gets a 404.
+CANDIDATES_OWN = {**CANDIDATES, **seekers(OK, NOT_FOUND)}
+POST_ONLY_CANDIDATES = {**CANDIDATES, **seekers(NOT_ALLOWED)}
 # Find Candidates' own pages: Lakeside's team (verified, Professional); 403 for the rest.
 FINDERS = by_role(FORBIDDEN, guest=LOGIN, employer_owner=OK, employer_recruiter=OK)
 
@@ -464,10 +523,8 @@ def application_url(name: str) -> Callable[[World], str]:
     return lambda world: reverse(name, args=[world.application.pk])
 
 
-# Candidate pages (staff editors are candidate accounts, with no applications of their own).
-CANDIDATES = by_role(FORBIDDEN, guest=LOGIN, candidate=OK, staff_editor=OK)
 # The candidate's own application: any other candidate account gets a 404.
-MY_APPLICATION = by_role(FORBIDDEN, guest=LOGIN, candidate=OK, staff_editor=NOT_FOUND)
+MY_APPLICATION = by_role(FORBIDDEN, guest=LOGIN, **seekers(OK, NOT_FOUND))
 
 
 def confirm_link(world) -> str:
@@ -550,8 +607,7 @@ GET_CASES: list[Case] = [
         by_role(
             FORBIDDEN,
             guest=LOGIN,
-            candidate=OK,
-            staff_editor=OK,  # staff editors are candidate accounts
+            **seekers(OK),  # staff editors are candidate accounts
         ),
     ),
     get("candidates:profile", CANDIDATES),
@@ -605,7 +661,7 @@ GET_CASES: list[Case] = [
     ],
     get(
         "candidates:item_add",
-        {**CANDIDATES, "candidate": NOT_FOUND, "staff_editor": NOT_FOUND},
+        {**CANDIDATES, **seekers(NOT_FOUND)},
         path=fixed("candidates:item_add", section="hobbies"),
         variant="unknown",
     ),
@@ -661,7 +717,8 @@ GET_CASES: list[Case] = [
         path=lambda w: reverse("alerts:unsubscribe", args=[job_alerts.manage_token(w.guest_alert)]),
     ),
     # The employer dashboard: the signed-in employer's own company
-    get("employers:dashboard", EMPLOYERS),
+    # An employer on no team (the superuser) is told so on the dashboard.
+    get("employers:dashboard", {**EMPLOYERS, "superuser": OK}),
     get("employers:company", EMPLOYERS),  # owners edit, recruiters read
     get("employers:team", EMPLOYERS),
     get("employers:plan", EMPLOYERS),
@@ -709,13 +766,13 @@ GET_CASES: list[Case] = [
     # The employer's jobs
     get("jobs_dashboard:list", EMPLOYERS),
     get("jobs_dashboard:new", EMPLOYERS),
-    get("jobs_dashboard:preview", LAKESIDE_TEAM, path=preview_of("draft")),
-    get("jobs_dashboard:preview", LAKESIDE_TEAM, path=preview_of("closed"), variant="closed"),
-    get("jobs_dashboard:preview", SUMMIT_TEAM, path=preview_of("summit_job"), variant="summit"),
-    get("jobs_dashboard:edit", LAKESIDE_TEAM, path=job_url("jobs_dashboard:edit", "published")),
+    get("jobs_dashboard:preview", LAKESIDE_JOB, path=preview_of("draft")),
+    get("jobs_dashboard:preview", LAKESIDE_JOB, path=preview_of("closed"), variant="closed"),
+    get("jobs_dashboard:preview", SUMMIT_JOB, path=preview_of("summit_job"), variant="summit"),
+    get("jobs_dashboard:edit", LAKESIDE_JOB, path=job_url("jobs_dashboard:edit", "published")),
     get(
         "jobs_dashboard:edit",
-        SUMMIT_TEAM,
+        SUMMIT_JOB,
         path=job_url("jobs_dashboard:edit", "summit_job"),
         variant="summit",
     ),
@@ -723,7 +780,7 @@ GET_CASES: list[Case] = [
     get(
         "jobs_dashboard:edit",
         {
-            **LAKESIDE_TEAM,
+            **LAKESIDE_JOB,
             "employer_owner": redirect(preview_of("closed"), "redirect to the preview"),
             "employer_recruiter": redirect(preview_of("closed"), "redirect to the preview"),
         },
@@ -745,8 +802,7 @@ GET_CASES: list[Case] = [
             FORBIDDEN,
             # Sign in, then back to the job page (not the form's address).
             guest=Expect(302, LOGIN_PATH, label="redirect to sign in"),
-            candidate=OK,
-            staff_editor=OK,  # staff editors are candidate accounts
+            **seekers(OK),  # staff editors are candidate accounts
         ),
         path=lambda w: reverse("apply:job", args=[w.published.slug]),
     ),
@@ -782,17 +838,41 @@ GET_CASES: list[Case] = [
     *[
         get(
             f"applications_dashboard:{name}",
-            LAKESIDE_TEAM,
+            LAKESIDE_JOB,
             path=job_url(f"applications_dashboard:{name}", "published"),
         )
         for name in ("job", "job_export", "questions")
     ],
     get(
         "applications_dashboard:job",
-        SUMMIT_TEAM,
+        SUMMIT_JOB,
         path=job_url("applications_dashboard:job", "summit_job"),
         variant="summit",
     ),
+    # Summit's applicant, asked for by id: Lakeside's team gets a 404, like every job seeker
+    # (it is none of theirs).
+    *[
+        get(
+            f"applications_dashboard:{name}",
+            SUMMIT_TEAM,
+            path=lambda w, name=name: reverse(
+                f"applications_dashboard:{name}", args=[w.summit_application.pk]
+            ),
+            variant="summit",
+        )
+        for name in ("applicant", "resume")
+    ],
+    *[
+        get(
+            f"applications:{name}",
+            {**MY_APPLICATION, "candidate": NOT_FOUND},
+            path=lambda w, name=name: reverse(
+                f"applications:{name}", args=[w.summit_application.pk]
+            ),
+            variant="someone_else",
+        )
+        for name in ("detail", "submitted")
+    ],
     get(
         "applications_dashboard:question_delete",
         POST_ONLY,
@@ -867,13 +947,13 @@ GET_CASES: list[Case] = [
     get("articles:detail", EVERYONE, path=lambda w: w.article.get_absolute_url()),
     get(
         "articles:detail",
-        by_role(NOT_FOUND, staff_editor=OK),
+        by_role(NOT_FOUND, staff_editor=OK, superuser=OK),
         path=lambda w: w.draft_article.get_absolute_url(),
         variant="draft",
     ),
     get(
         "articles:detail",
-        by_role(NOT_FOUND, staff_editor=OK),
+        by_role(NOT_FOUND, staff_editor=OK, superuser=OK),
         path=lambda w: w.scheduled_article.get_absolute_url(),
         variant="scheduled",
     ),
@@ -928,8 +1008,7 @@ GET_CASES: list[Case] = [
         by_role(
             redirect("/dashboard/jobs/new/"),
             guest=redirect("/accounts/signup/employer/"),
-            candidate=FORBIDDEN,
-            staff_editor=FORBIDDEN,
+            **seekers(FORBIDDEN),
         ),
     ),
 ]
@@ -976,8 +1055,8 @@ ADMIN_EDITORS_MAY_NOT_VIEW = {
     "candidates.jobalert",
 }
 # Non-staff accounts are sent to the admin's own sign-in page.
-ADMIN_STAFF = by_role(ADMIN_LOGIN, staff_editor=OK)
-ADMIN_NOT_EDITORS = by_role(ADMIN_LOGIN, staff_editor=FORBIDDEN)
+ADMIN_STAFF = by_role(ADMIN_LOGIN, staff_editor=OK, superuser=OK)
+ADMIN_NOT_EDITORS = by_role(ADMIN_LOGIN, staff_editor=FORBIDDEN, superuser=OK)
 
 
 def admin_model_key(model) -> str:
@@ -994,6 +1073,7 @@ def admin_cases() -> list[Case]:
                 FORBIDDEN,
                 guest=redirect(LOGIN_PATH, "redirect to the site's sign-in"),
                 staff_editor=redirect("/admin/"),
+                superuser=redirect("/admin/"),
             ),
         ),
     ]
@@ -1028,13 +1108,17 @@ def admin_cases() -> list[Case]:
 @dataclass(frozen=True)
 class Action:
     """POST `data` to `path` as each role: the response must be `expect[role]`, and `state`
-    (read from the database before and after) must change exactly for the roles in `acts`."""
+    (read from the database before and after) must change exactly for the roles in `acts`.
+    For every other role the request is a refusal and no row of any table may change, except for
+    the roles in `elsewhere`, whose request does its work on their own things (Summit's owner
+    editing Summit), outside `state`."""
 
     name: str
     path: Callable[[World], str]
     state: Callable[[World], object]
     expect: dict[str, Expect]
     acts: frozenset[str] = frozenset()
+    elsewhere: frozenset[str] = frozenset()
     data: Callable[[World], dict] = field(default=lambda world: {})
     variant: str = ""
 
@@ -1049,6 +1133,8 @@ ALL = frozenset(ROLES)
 SIGNED_IN_ROLES = ALL - {"guest"}
 # An action on one of Lakeside's jobs: its team does it, Summit's owner gets a 404.
 LAKESIDE_JOB_ACTION = {**LAKESIDE_TEAM, "employer_owner": DONE, "employer_recruiter": DONE}
+# The same, on a URL with a job's id (the superuser, on no team, has no such job: 404).
+LAKESIDE_JOB_ID_ACTION = {**LAKESIDE_JOB_ACTION, "superuser": NOT_FOUND}
 # An owner-only action on Lakeside's team: the recruiter gets a 403, Summit's owner a 404.
 LAKESIDE_OWNER_ACTION = {**LAKESIDE_JOB_ACTION, "employer_recruiter": FORBIDDEN}
 # An owner-only action on "my company": Summit's owner does it to Summit, not to Lakeside.
@@ -1077,9 +1163,10 @@ NOT_MY_APPLICATION_ACTION = by_role(
     employer_owner=FORBIDDEN,
     employer_recruiter=FORBIDDEN,
     other_employer=FORBIDDEN,
+    superuser=FORBIDDEN,  # an employer account
 )
 MY_APPLICATION_ACTION = {
-    **by_role(FORBIDDEN, guest=LOGIN, staff_editor=NOT_FOUND),
+    **by_role(FORBIDDEN, guest=LOGIN, **seekers(NOT_FOUND)),
     "candidate": DONE,
 }
 
@@ -1119,7 +1206,7 @@ def job_action(action: str, job: str, *fields: str) -> Action:
         variant=job,
         path=job_url(f"jobs_dashboard:{action}", job),
         state=job_state(job, *fields),
-        expect=LAKESIDE_JOB_ACTION,
+        expect=LAKESIDE_JOB_ID_ACTION,
         acts=TEAM,
     )
 
@@ -1134,6 +1221,7 @@ POST_CASES: list[Action] = [
         expect={**EMPLOYERS, **dict.fromkeys(["employer_owner", "employer_recruiter"], DONE)}
         | {"other_employer": DONE},
         acts=TEAM,
+        elsewhere=frozenset({"other_employer"}),
     ),
     Action(
         name="jobs_dashboard:edit",
@@ -1141,7 +1229,7 @@ POST_CASES: list[Action] = [
         path=job_url("jobs_dashboard:edit", "draft"),
         data=lambda w: job_form(title="Changed by whoever posted this"),
         state=job_state("draft", "title"),
-        expect=LAKESIDE_JOB_ACTION,
+        expect=LAKESIDE_JOB_ID_ACTION,
         acts=TEAM,
     ),
     job_action("publish", "draft", "status"),
@@ -1157,7 +1245,7 @@ POST_CASES: list[Action] = [
         variant="published",
         path=job_url("jobs_dashboard:duplicate", "published"),
         state=lakeside_jobs,
-        expect=LAKESIDE_JOB_ACTION,
+        expect=LAKESIDE_JOB_ID_ACTION,
         acts=TEAM,
     ),
     Action(
@@ -1165,7 +1253,7 @@ POST_CASES: list[Action] = [
         variant="summit_job",
         path=job_url("jobs_dashboard:close", "summit_job"),
         state=job_state("summit_job", "status"),
-        expect={**SUMMIT_TEAM, "other_employer": DONE},
+        expect={**SUMMIT_JOB, "other_employer": DONE},
         acts=frozenset({"other_employer"}),
     ),
     Action(
@@ -1183,6 +1271,7 @@ POST_CASES: list[Action] = [
         state=lambda w: Company.objects.values_list("name", flat=True).get(pk=w.company.pk),
         expect=OWNER_ACTION,
         acts=OWNER,
+        elsewhere=frozenset({"other_employer"}),
     ),
     Action(
         name="employers:team_invite",
@@ -1191,6 +1280,7 @@ POST_CASES: list[Action] = [
         state=lambda w: w.company.invitations.count(),
         expect=OWNER_ACTION,
         acts=OWNER,
+        elsewhere=frozenset({"other_employer"}),
     ),
     Action(
         name="employers:invitation_revoke",
@@ -1264,6 +1354,7 @@ POST_CASES: list[Action] = [
         state=lambda w: UpgradeRequest.objects.filter(company=w.company).count(),
         expect=OWNER_ACTION,
         acts=OWNER,
+        elsewhere=frozenset({"other_employer"}),
     ),
     Action(
         name="accounts:settings_update",
@@ -1282,10 +1373,9 @@ POST_CASES: list[Action] = [
         expect=by_role(
             FORBIDDEN,
             guest=Expect(302, LOGIN_PATH, label="redirect to sign in"),
-            candidate=DONE,
-            staff_editor=DONE,
+            **seekers(DONE),
         ),  # fmt: skip
-        acts=frozenset({"candidate", "staff_editor"}),
+        acts=frozenset(SEEKERS),
     ),
     Action(
         name="apply:job",
@@ -1296,8 +1386,7 @@ POST_CASES: list[Action] = [
         expect=by_role(
             FORBIDDEN,
             guest=Expect(302, LOGIN_PATH, label="redirect to sign in"),
-            candidate=DONE,
-            staff_editor=DONE,  # back to the job page, which says it closed
+            **seekers(DONE),  # back to the job page, which says it closed
         ),  # fmt: skip
     ),
     Action(
@@ -1362,7 +1451,7 @@ POST_CASES: list[Action] = [
         path=job_url("applications_dashboard:questions", "published"),
         data=lambda w: {"prompt": "Do you hold BLS?", "kind": "yes_no", "required": "on"},
         state=lambda w: ScreeningQuestion.objects.filter(job=w.published).count(),
-        expect=LAKESIDE_JOB_ACTION,
+        expect=LAKESIDE_JOB_ID_ACTION,
         acts=TEAM,
     ),
     Action(
@@ -1371,8 +1460,48 @@ POST_CASES: list[Action] = [
             "applications_dashboard:question_delete", args=[w.published.pk, w.question.pk]
         ),
         state=lambda w: ScreeningQuestion.objects.filter(pk=w.question.pk).exists(),
-        expect=LAKESIDE_JOB_ACTION,
+        expect=LAKESIDE_JOB_ID_ACTION,
         acts=TEAM,
+    ),
+    # Summit's applicant: Lakeside's team cannot answer, note or message it (404).
+    Action(
+        name="applications_dashboard:move",
+        variant="summit",
+        path=lambda w: reverse("applications_dashboard:move", args=[w.summit_application.pk]),
+        data=lambda w: {"stage": "interview", "message": "Come in on Tuesday."},
+        state=lambda w: Application.objects.values("stage").get(pk=w.summit_application.pk),
+        expect={**SUMMIT_TEAM, "other_employer": DONE},
+        acts=frozenset({"other_employer"}),
+    ),
+    Action(
+        name="applications_dashboard:note",
+        variant="summit",
+        path=lambda w: reverse("applications_dashboard:note", args=[w.summit_application.pk]),
+        data=lambda w: {"body": "Written by whoever posted this"},
+        state=lambda w: list(
+            ApplicationNote.objects.filter(application=w.summit_application).values("body")
+        ),
+        expect={**SUMMIT_TEAM, "other_employer": DONE},
+        acts=frozenset({"other_employer"}),
+    ),
+    Action(
+        name="applications_dashboard:message",
+        variant="summit",
+        path=lambda w: reverse("applications_dashboard:message", args=[w.summit_application.pk]),
+        data=lambda w: {"body": "Written by whoever posted this"},
+        state=lambda w: ApplicationEvent.objects.filter(application=w.summit_application).count(),
+        expect={**SUMMIT_TEAM, "other_employer": DONE},
+        acts=frozenset({"other_employer"}),
+    ),
+    # Another job's question under Lakeside's job id: nobody deletes it that way.
+    Action(
+        name="applications_dashboard:question_delete",
+        variant="summit_question",
+        path=lambda w: reverse(
+            "applications_dashboard:question_delete", args=[w.published.pk, w.summit_question.pk]
+        ),
+        state=lambda w: ScreeningQuestion.objects.filter(pk=w.summit_question.pk).exists(),
+        expect={**LAKESIDE_JOB_ID_ACTION, **dict.fromkeys(TEAM, NOT_FOUND)},
     ),
     Action(
         name="employers:application_emails",
@@ -1387,6 +1516,7 @@ POST_CASES: list[Action] = [
             **dict.fromkeys(["employer_owner", "employer_recruiter", "other_employer"], DONE),
         },
         acts=frozenset({"employer_recruiter"}),
+        elsewhere=frozenset({"employer_owner", "other_employer"}),  # their own setting
     ),  # fmt: skip
     # Only the applicant reports or rates their own application; for anyone else it is a 404.
     Action(
@@ -1412,8 +1542,8 @@ POST_CASES: list[Action] = [
         path=fixed("candidates:about"),
         data=lambda w: {"headline": "Changed by whoever posted this"},
         state=lambda w: sorted(CandidateProfile.objects.values_list("user_id", "headline")),
-        expect={**CANDIDATES, "candidate": DONE, "staff_editor": DONE},
-        acts=frozenset({"candidate", "staff_editor"}),
+        expect={**CANDIDATES, **seekers(DONE)},
+        acts=frozenset(SEEKERS),
     ),
     Action(
         name="candidates:item_delete",
@@ -1441,15 +1571,53 @@ POST_CASES: list[Action] = [
         name="candidates:save_job",
         path=job_url("candidates:save_job", "published"),
         state=lambda w: sorted(SavedJob.objects.values_list("user_id", "job_id")),
-        expect={**CANDIDATES, "candidate": DONE, "staff_editor": DONE},
-        acts=frozenset({"candidate", "staff_editor"}),
+        expect={**CANDIDATES, **seekers(DONE)},
+        acts=frozenset(SEEKERS),
     ),
     Action(
         name="candidates:save_job",
         variant="closed",
         path=job_url("candidates:save_job", "closed"),
         state=lambda w: SavedJob.objects.count(),
-        expect={**CANDIDATES, "candidate": NOT_FOUND, "staff_editor": NOT_FOUND},
+        expect={**CANDIDATES, **seekers(NOT_FOUND)},
+    ),
+    Action(
+        name="candidates:resume_default",
+        path=lambda w: reverse("candidates:resume_default", args=[w.candidate_second_resume.pk]),
+        state=lambda w: sorted(Resume.objects.values_list("pk", "is_default")),
+        expect={**CANDIDATES_OWN, "candidate": DONE},
+        acts=frozenset({"candidate"}),
+    ),
+    Action(
+        name="candidates:resume_upload",
+        path=fixed("candidates:resume_upload"),
+        data=lambda w: w.fixture("private_storage") and {"resume": pdf_upload()},
+        state=lambda w: sorted(Resume.objects.values_list("owner__email", flat=True)),
+        expect={**CANDIDATES, **seekers(DONE)},
+        acts=frozenset(SEEKERS),
+    ),
+    Action(
+        name="candidates:visibility",
+        path=fixed("candidates:visibility"),
+        data=lambda w: {"visibility": Visibility.HIDDEN},
+        state=lambda w: sorted(CandidateProfile.objects.values_list("user__email", "visibility")),
+        expect={**CANDIDATES, **seekers(DONE)},
+        acts=frozenset(SEEKERS),
+    ),
+    Action(
+        name="candidates:unsave_job",
+        path=lambda w: reverse("candidates:unsave_job", args=[w.candidate_saved_job.job_id]),
+        state=lambda w: sorted(SavedJob.objects.values_list("user_id", "job_id")),
+        # Each seeker removes their own saved job only: nothing of the candidate's for others.
+        expect={**CANDIDATES, **seekers(DONE)},
+        acts=frozenset({"candidate"}),
+    ),
+    Action(
+        name="candidates:unsave_job",
+        variant="draft",
+        path=job_url("candidates:unsave_job", "draft"),
+        state=lambda w: SavedJob.objects.count(),
+        expect={**CANDIDATES, **seekers(NOT_FOUND)},
     ),
     # Find Candidates: Lakeside's team invites; nobody else can.
     Action(
@@ -1460,14 +1628,22 @@ POST_CASES: list[Action] = [
         expect={**FINDERS, "employer_owner": DONE, "employer_recruiter": DONE},
         acts=TEAM,
     ),
+    Action(
+        name="finder:invite",
+        variant="hidden",
+        path=lambda w: reverse("finder:invite", args=[w.hidden_profile.pk]),
+        data=lambda w: {"job": w.published.pk, "message": "Join us"},
+        state=lambda w: CandidateInvitation.objects.count(),
+        expect={**FINDERS, "employer_owner": NOT_FOUND, "employer_recruiter": NOT_FOUND},
+    ),
     # The candidate's privacy and invitations: their own only.
     Action(
         name="candidates:block_add",
         path=fixed("candidates:block_add"),
         data=lambda w: {"kind": "name", "value": "Current Employer"},
         state=lambda w: sorted(CompanyBlock.objects.values_list("user_id", "value")),
-        expect={**CANDIDATES, "candidate": DONE, "staff_editor": DONE},
-        acts=frozenset({"candidate", "staff_editor"}),
+        expect={**CANDIDATES, **seekers(DONE)},
+        acts=frozenset(SEEKERS),
     ),
     Action(
         name="candidates:block_remove",
@@ -1480,17 +1656,18 @@ POST_CASES: list[Action] = [
         name="candidates:export_request",
         path=fixed("candidates:export_request"),
         state=lambda w: sorted(DataExport.objects.values_list("user_id", flat=True)),
-        expect={**CANDIDATES, "candidate": DONE, "staff_editor": DONE},
-        acts=frozenset({"candidate", "staff_editor"}),
+        expect={**CANDIDATES, **seekers(DONE)},
+        acts=frozenset(SEEKERS),
     ),
     Action(
         name="candidates:account_delete",
         path=fixed("candidates:account_delete"),
         data=lambda w: {"password": TEST_PASSWORD},
         state=lambda w: sorted(User.objects.filter(is_active=True).values_list("pk", flat=True)),
-        # Staff accounts are not deleted here (a refusal sends them back to the page).
-        expect={**CANDIDATES, "candidate": DONE, "staff_editor": DONE},
-        acts=frozenset({"candidate"}),
+        # Each candidate deletes their own account; staff accounts are not deleted here (a
+        # refusal sends them back to the page).
+        expect={**CANDIDATES, **seekers(DONE)},
+        acts=frozenset({"candidate", "other_candidate"}),
     ),
     *[
         Action(
@@ -1513,8 +1690,8 @@ POST_CASES: list[Action] = [
         path=fixed("alerts:create"),
         data=lambda w: {"query": "q=nurse&shift=night"},
         state=lambda w: sorted(JobAlert.objects.values_list("user_id", "query_string")),
-        expect={**CANDIDATES, "guest": OK, "candidate": DONE, "staff_editor": DONE},
-        acts=frozenset({"candidate", "staff_editor"}),
+        expect={**CANDIDATES, "guest": OK, **seekers(DONE)},
+        acts=frozenset(SEEKERS),
     ),
     *[
         Action(

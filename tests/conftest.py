@@ -34,6 +34,12 @@ def candidate(db):
 
 
 @pytest.fixture
+def other_candidate(db):
+    """A second job seeker: must never reach the first one's applications, profile or export."""
+    return CandidateFactory(email="other.candidate@example.com", full_name="Olly Other")
+
+
+@pytest.fixture
 def company(db):
     return CompanyFactory(name="Lakeside Health", slug="lakeside-health")
 
@@ -80,6 +86,12 @@ def staff_editor(db):
     editor = StaffEditorFactory(email="editor@example.com")
     editor.groups.add(Group.objects.get_or_create(name="Editors")[0])
     return editor
+
+
+@pytest.fixture
+def superuser(db):
+    """As `createsuperuser` makes one: staff, every permission, an employer account on no team."""
+    return UserFactory(email="root@example.com", is_staff=True, is_superuser=True, role="employer")
 
 
 @pytest.fixture

@@ -6,13 +6,17 @@ test_every_url_pattern_has_an_authorization_decision fail with its name.
 
 import pytest
 from django.contrib import admin
-from django.test import override_settings
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from tests.authz_cases import (
     ADMIN_EDITORS_MAY_NOT_VIEW,
     ADMIN_EDITORS_MAY_VIEW,
     GET_CASES,
+    NOT_ALLOWED,
+    NOT_FOUND,
     POST_CASES,
     ROLES,
     SHADOWED,
@@ -56,6 +60,33 @@ def _sessions_in_cookies():
         yield
 
 
+# Where a request may write without changing anything of anyone's: sessions (in cookies here
+# anyway) and the migration ledger.
+UNWATCHED_TABLES = {"django_session", "django_migrations"}
+
+
+def database_fingerprint() -> dict[str, str]:
+    """A digest of every row of every table, in one query: a refused POST must leave it as it
+    was, whatever table the view might have touched (the rows an Action names, and all others)."""
+    quote = connection.ops.quote_name
+    tables = sorted(set(connection.introspection.table_names()) - UNWATCHED_TABLES)
+    # Table names from the introspection, quoted: nothing of a request's in this SQL.
+    sql = " UNION ALL ".join(
+        f"SELECT '{table}', md5(coalesce(string_agg(md5(t::text), '' ORDER BY md5(t::text)), ''))"  # noqa: S608
+        f" FROM {quote(table)} t"
+        for table in tables
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return dict(cursor.fetchall())
+
+
+def changed_tables(before: dict[str, str], after: dict[str, str]) -> list[str]:
+    return sorted(
+        table for table in before.keys() | after.keys() if before.get(table) != after.get(table)
+    )
+
+
 def sign_in(client, world, role):
     user = world.user(role)
     if user is not None:
@@ -92,6 +123,29 @@ def test_every_registered_admin_model_has_a_decision_for_editors():
     assert not (ADMIN_EDITORS_MAY_VIEW & ADMIN_EDITORS_MAY_NOT_VIEW)
 
 
+def test_every_post_only_url_pattern_has_a_post_case():
+    # A URL that answers GET with 405 exists to change something: the matrix must show who may.
+    post_only = {case.name for case in ALL_GET_CASES if NOT_ALLOWED in case.expect.values()}
+    without = post_only - {action.name for action in POST_CASES}
+    assert not without, f"POST-only URL patterns without a POST case: {sorted(without)}"
+
+
+def test_every_url_pattern_with_an_id_has_a_case_for_someone_elses_object():
+    # An id in a URL is a guess away from someone else's object: for each, some signed-in role
+    # that is not its owner must be answered 404, by GET or by POST.
+    refused = {
+        case.name
+        for case in ALL_GET_CASES + POST_CASES
+        if any(outcome == NOT_FOUND for role, outcome in case.expect.items() if role != "guest")
+    }
+    with_ids = {name for name, route in project_url_patterns() if "<int:" in route}
+    without = with_ids - refused
+    assert not without, (
+        "URL patterns with an id and no case where someone else's object is a 404: "
+        + ", ".join(sorted(without))
+    )
+
+
 def test_case_ids_are_unique():
     get_ids = [case.id for case in ALL_GET_CASES]
     post_ids = [case.id for case in POST_CASES]
@@ -104,45 +158,80 @@ def test_shadowed_patterns_are_answered_by_the_pattern_before_them():
         assert resolve(reverse(name)).view_name == answered_by
 
 
-# GET: every URL x every role ---------------------------------------------------------------
+# GET and POST: every case x every role ---------------------------------------------------
+#
+# One test per case asks it as each role in turn, each inside a savepoint rolled back after it:
+# the world is built once per case instead of once per role, and a failing case lists every role
+# it fails for at once.
 
 
-@pytest.mark.parametrize("role", ROLES)
+def as_each_role(world, ask) -> list[str]:
+    """Run `ask(client, role)` for every role, each with a fresh client, an empty cache (rate
+    limits) and a savepoint rolled back afterwards; the problems found, one line each."""
+    for role in ROLES:
+        world.user(role)  # the cast exists before any savepoint
+    problems = []
+    for role in ROLES:
+        cache.clear()
+        client = Client()
+        sign_in(client, world, role)
+        savepoint = transaction.savepoint()
+        try:
+            problem = ask(client, role)
+        except Exception as error:  # noqa: BLE001 (a crash is one more line of the report)
+            problem = f"as {role}: {type(error).__name__}: {error}"
+        finally:
+            transaction.savepoint_rollback(savepoint)
+        if problem:
+            problems.append(problem)
+    return problems
+
+
 @pytest.mark.parametrize("case", ALL_GET_CASES, ids=lambda case: case.id)
-def test_get(client, world, case, role):
+def test_get(world, case):
     path = case.path(world)
     assert resolve(path.split("?")[0]).view_name == case.name, f"{path} is not {case.name}"
-    sign_in(client, world, role)
 
-    response = client.get(path)
+    def ask(client, role):
+        response = client.get(path)
+        if response.status_code >= 500:
+            return f"GET {path} as {role}: {response.status_code}"
+        problem = case.expect[role].mismatch(response, path, world)
+        return problem and f"GET {path} as {role}: {problem}"
 
-    assert response.status_code < 500, f"GET {path} as {role}: {response.status_code}"
-    problem = case.expect[role].mismatch(response, path, world)
-    assert problem is None, f"GET {path} as {role}: {problem}"
+    problems = as_each_role(world, ask)
+    assert not problems, "\n".join(problems)
 
 
-# POST: state-changing endpoints, and what each role's POST changes -------------------------
-
-
-@pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("action", POST_CASES, ids=lambda action: action.id)
-def test_post(client, world, action, role):
+def test_post(world, action):
     path = action.path(world)
     assert resolve(path).view_name == action.name, f"{path} is not {action.name}"
-    data = action.data(world)
-    sign_in(client, world, role)
-    before = action.state(world)
+    action.data(world), action.state(world)  # their objects exist before any savepoint
 
-    response = client.post(path, data)
+    def ask(client, role):
+        data = action.data(world)
+        before = action.state(world)
+        refused = role not in action.acts | action.elsewhere
+        everything_before = database_fingerprint() if refused else None
 
-    assert response.status_code < 500, f"POST {path} as {role}: {response.status_code}"
-    problem = action.expect[role].mismatch(response, path, world)
-    assert problem is None, f"POST {path} as {role}: {problem}"
-    after = action.state(world)
-    if role in action.acts:
-        assert after != before, f"POST {path} as {role} should have changed {before}"
-    else:
-        assert after == before, f"POST {path} as {role} changed {before} to {after}"
+        response = client.post(path, data)
+
+        if response.status_code >= 500:
+            return f"POST {path} as {role}: {response.status_code}"
+        problem = action.expect[role].mismatch(response, path, world)
+        if problem:
+            return f"POST {path} as {role}: {problem}"
+        after = action.state(world)
+        if role in action.acts and after == before:
+            return f"POST {path} as {role} should have changed {before}"
+        if role not in action.acts and after != before:
+            return f"POST {path} as {role} changed {before} to {after}"
+        touched = refused and changed_tables(everything_before, database_fingerprint())
+        return touched and f"POST {path} as {role} was refused but wrote to {touched}"
+
+    problems = as_each_role(world, ask)
+    assert not problems, "\n".join(problems)
 
 
 # Nothing of one company shows on another company's pages -----------------------------------
@@ -154,6 +243,8 @@ OWN_COMPANY_PAGES = [
     "employers:plan",
     "jobs_dashboard:list",
     "jobs_dashboard:new",
+    "applications_dashboard:inbox",
+    "applications_dashboard:inbox_export",
     "pricing:index",
 ]
 
@@ -168,15 +259,35 @@ def test_other_company_sees_nothing_of_lakeside_on_its_own_pages(client, world, 
         world.draft.title,
         world.published.title,
         world.closed.title,
+        world.application.candidate.email,
+        world.application.candidate.full_name,
+        world.note.body,
     ]
     client.force_login(world.user("other_employer"))
 
     response = client.get(reverse(name))
 
-    assert response.status_code == 200
-    page = response.content.decode()
+    page = text_of(response)
     leaked = [text for text in lakeside if text in page]
     assert not leaked, f"{name} shows Summit's owner Lakeside's {leaked}"
+
+
+@pytest.mark.parametrize(
+    "name", ["applications_dashboard:inbox", "applications_dashboard:applicant"]
+)
+def test_lakeside_sees_nothing_of_summits_applicants_or_notes(client, world, name):
+    lakeside, summit = world.application, world.summit_application
+    path = (
+        reverse(name, args=[world.application.pk]) if name.endswith("applicant") else reverse(name)
+    )
+    client.force_login(world.user("employer_owner"))
+
+    page = text_of(client.get(path))
+
+    assert lakeside.candidate.full_name in page
+    summits = [summit.candidate.email, summit.candidate.full_name, "Summit note"]
+    leaked = [text for text in summits if text in page]
+    assert not leaked, f"{path} shows Summit's {leaked}"
 
 
 # Public listings show only what the public may see ----------------------------------------

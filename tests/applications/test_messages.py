@@ -67,6 +67,27 @@ def test_an_empty_message_is_refused(client, candidate, application):
     assert not application.events.filter(kind="message").exists()
 
 
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        ("  ", "Write a message before sending it."),
+        ("x" * 5_001, "at most 5000 characters"),
+        ("Hello\x00there", "Null characters are not allowed."),
+    ],
+)
+def test_a_refused_candidate_message_says_why(client, candidate, application, body, reason):
+    # It used to say "Write a message before sending it." whatever was wrong with it.
+    client.force_login(candidate)
+
+    response = client.post(
+        reverse("applications:message", args=[application.pk]), {"body": body}, follow=True
+    )
+
+    shown = [str(message) for message in response.context["messages"]]
+    assert any(reason in message for message in shown), shown
+    assert not application.events.filter(kind="message").exists()
+
+
 def test_a_candidate_cannot_message_a_withdrawn_application(client, candidate, job):
     application = WithdrawnApplicationFactory(candidate=candidate, job=job)
     client.force_login(candidate)
