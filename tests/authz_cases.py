@@ -28,6 +28,7 @@ from applications.models import (
     Application,
     ApplicationEvent,
     ApplicationNote,
+    PipelineAction,
     ProcessRating,
     Resume,
     ScreeningQuestion,
@@ -175,6 +176,20 @@ class World:
     def application(self) -> Application:
         self.fixture("private_storage")
         return ApplicationFactory(job=self.published, candidate=self.fixture("candidate"))
+
+    @cached_property
+    def pipeline_export(self) -> PipelineAction:
+        """A finished background CSV export of Lakeside's applicants."""
+        from applications.pipeline_actions import action_run, export_start
+
+        storage = self.fixture("private_storage")
+        self.fixture("monkeypatch").setattr(
+            PipelineAction._meta.get_field("file"), "storage", storage
+        )
+        self.application  # noqa: B018 (one row to export)
+        action = export_start(company=self.company, author=self.owner, filters={})
+        action_run(action_id=action.pk)
+        return action
 
     @cached_property
     def question(self) -> ScreeningQuestion:
@@ -570,6 +585,11 @@ GET_CASES: list[Case] = [
         CANDIDATES_OWN,
         path=lambda w: reverse("candidates:export_download", args=[w.candidate_export.pk]),
     ),
+    get(
+        "candidates:export_status",
+        CANDIDATES_OWN,
+        path=lambda w: reverse("candidates:export_status", args=[w.candidate_export.pk]),
+    ),
     get("candidates:account_delete", POST_ONLY_CANDIDATES),
     *[
         get(
@@ -761,6 +781,17 @@ GET_CASES: list[Case] = [
     get("applications_dashboard:inbox", EMPLOYERS),
     get("applications_dashboard:inbox_export", EMPLOYERS),
     get("applications_dashboard:bulk_not_selected", POST_ONLY),
+    get("applications_dashboard:export_start", POST_ONLY),
+    *[
+        get(
+            f"applications_dashboard:{name}",
+            LAKESIDE_TEAM,
+            path=lambda w, name=name: reverse(
+                f"applications_dashboard:{name}", args=[w.pipeline_export.pk]
+            ),
+        )
+        for name in ("action", "action_download")
+    ],
     *[
         get(
             f"applications_dashboard:{name}",
@@ -1339,6 +1370,24 @@ POST_CASES: list[Action] = [
         # Summit's owner's request goes through, but it moves none of Lakeside's applicants.
         expect={**LAKESIDE_JOB_ACTION, "other_employer": DONE},
         acts=TEAM,
+    ),
+    Action(
+        name="applications_dashboard:export_start",
+        path=fixed("applications_dashboard:export_start"),
+        state=lambda w: sorted(PipelineAction.objects.values_list("company_id", flat=True)),
+        # Each employer exports their own company's applicants.
+        expect={**LAKESIDE_JOB_ACTION, "other_employer": DONE},
+        acts=TEAM | {"other_employer"},
+    ),
+    Action(
+        name="applications_dashboard:export_start",
+        path=fixed("applications_dashboard:export_start"),
+        data=lambda w: {"job": w.published.pk},
+        state=lambda w: PipelineAction.objects.count(),
+        # One of Lakeside's jobs: Summit's owner gets a 404 and queues nothing.
+        expect=LAKESIDE_JOB_ACTION,
+        acts=TEAM,
+        variant="job",
     ),
     Action(
         name="applications_dashboard:questions",

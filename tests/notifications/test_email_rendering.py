@@ -122,6 +122,12 @@ SAMPLES = {
         "url": f"{URL}/dashboard/applicants/",
         "team_url": f"{URL}/dashboard/team/",
     },
+    "applications/email/export_ready": {
+        "company": COMPANY,
+        "job": JOB,
+        "rows": 1240,
+        "url": f"{URL}/dashboard/applicants/actions/7/",
+    },
     "applications/email/message_to_candidate": {
         "company": COMPANY,
         "job": JOB,
