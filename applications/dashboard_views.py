@@ -109,7 +109,7 @@ def _export(request, *, company, job=None):
     }
     applicants = selectors.pipeline(company, job=job, **chosen)
     count = applicants.count()
-    if pipeline_actions.runs_in_background(count):
+    if pipeline_actions.runs_in_background(count, export=True):
         return render(
             request,
             "applications/dashboard/export_confirm.html",

@@ -1,5 +1,6 @@
 """Long pipeline actions in the background (issue 15): "not selected" for many applicants and the
-CSV export of many. A few run at once in the request; above PIPELINE_SYNC_LIMIT a
+CSV export of many. A few run at once in the request; above PIPELINE_SYNC_LIMIT (answers) or
+PIPELINE_EXPORT_SYNC_LIMIT (export rows) a
 PipelineAction row is written and a Celery task (applications.tasks.run_pipeline_action, given
 its id) does the work in chunks, counting as it goes, while the team watches the progress page.
 
@@ -30,8 +31,9 @@ CHUNK = 25
 EXPORT_DAYS = 7
 
 
-def runs_in_background(count: int) -> bool:
-    return count > settings.PIPELINE_SYNC_LIMIT
+def runs_in_background(count: int, *, export: bool = False) -> bool:
+    limit = settings.PIPELINE_EXPORT_SYNC_LIMIT if export else settings.PIPELINE_SYNC_LIMIT
+    return count > limit
 
 
 def action_url(action: PipelineAction) -> str:

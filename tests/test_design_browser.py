@@ -4,8 +4,10 @@ and no page scrolls sideways; a form shows it was sent (aria-busy, its button di
 the page after it says what happened."""
 
 import re
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 from employers.models import Membership
 from employers.services import invitation_create
@@ -19,6 +21,7 @@ from tests.factories import (
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+ARTIFACTS = Path(settings.BASE_DIR) / "var" / "artifacts" / "design"
 
 # For every table on the page: how its rows and header are laid out, and whether each data
 # cell shows its label. A card row is a block as wide as the table, and the header is hidden.
@@ -81,9 +84,14 @@ def candidate_world(candidate):
 
 
 def layouts(page, base, paths):
+    """Each page's sideways overflow and table layout, and a screenshot of it."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    width = page.viewport_size["width"]
     found = {}
     for path in paths:
         page.goto(base + path)
+        name = path.strip("/").replace("/", "-") or "home"
+        page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
         found[path] = {
             "overflow": page.evaluate("document.documentElement.scrollWidth - innerWidth"),
             "tables": page.evaluate(TABLE_LAYOUT),

@@ -24,7 +24,7 @@ BULK = reverse("applications_dashboard:bulk_not_selected")
 
 @pytest.fixture(autouse=True)
 def _small_limit(settings, private_storage, monkeypatch):
-    settings.PIPELINE_SYNC_LIMIT = 2
+    settings.PIPELINE_SYNC_LIMIT = settings.PIPELINE_EXPORT_SYNC_LIMIT = 2
     monkeypatch.setattr(PipelineAction._meta.get_field("file"), "storage", private_storage)
 
 
