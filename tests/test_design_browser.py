@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 
 from employers.models import Membership
@@ -22,6 +23,9 @@ from tests.factories import (
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 ARTIFACTS = Path(settings.BASE_DIR) / "var" / "artifacts" / "design"
+WCAG_A_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}
+}
 
 # For every table on the page: how its rows and header are laid out, and whether each data
 # cell shows its label. A card row is a block as wide as the table, and the header is hidden.
@@ -174,3 +178,28 @@ def test_a_form_shows_it_was_sent_then_the_next_page_says_what_happened(
     toast = page.get_by_role("status").locator(".message--success")
     assert toast.is_visible()
     assert page.get_by_role("button", name="Block", exact=True).is_enabled()
+
+
+def test_the_progress_page_updates_itself_until_the_export_is_ready(
+    live_server, page, employer_owner, employer_world, private_storage, monkeypatch
+):
+    from applications import pipeline_actions
+    from applications.models import PipelineAction
+
+    monkeypatch.setattr(PipelineAction._meta.get_field("file"), "storage", private_storage)
+    # Written as export_start writes it, minus the task: here the test is the worker.
+    action = PipelineAction.objects.create(
+        kind="export", company=employer_world[0].company, requested_by=employer_owner, total=3
+    )
+    sign_in(page, live_server.url, employer_owner.email)
+    page.goto(live_server.url + pipeline_actions.action_url(action))
+    page.get_by_text("Waiting to start").wait_for()
+    violations = Axe().run(page, options=WCAG_A_AA).response["violations"]
+
+    pipeline_actions.action_run(action_id=action.pk)  # the worker, meanwhile
+
+    # No reload: htmx polls the progress block every 2 seconds.
+    page.get_by_role("link", name="Download the CSV").wait_for(timeout=10000)
+    assert page.get_by_text("3 applicants").first.is_visible()
+    assert not page.get_by_role("link", name="Check again").count()
+    assert violations == [], violations
