@@ -2,8 +2,6 @@
 applicant's page (answers, resume, notes, messages, stage changes), CSV export and screening
 questions."""
 
-import csv
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
@@ -14,7 +12,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import role_required
 from accounts.models import User
-from applications import selectors, services
+from applications import pipeline_actions, selectors, services
+from applications.applicant_csv import write_applicants
 from applications.forms import (
     BulkNotSelectedForm,
     MessageForm,
@@ -23,7 +22,7 @@ from applications.forms import (
     ScreeningQuestionForm,
     StageForm,
 )
-from applications.models import RESPONSE_STAGES, ScreeningQuestion, Stage
+from applications.models import RESPONSE_STAGES, PipelineAction, ScreeningQuestion, Stage
 from applications.permissions import get_application_for_employer
 from applications.stage_messages import default_message
 from applications.uploads import CONTENT_TYPES
@@ -34,8 +33,6 @@ from jobs.permissions import get_company_for_employer, get_job_for_employer
 
 employer_required = role_required(User.Role.EMPLOYER)
 APPLICANTS_PER_PAGE = 50
-# A cell starting with one of these is a formula to a spreadsheet (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def applicant_url(application) -> str:
@@ -76,6 +73,7 @@ def _pipeline_page(request, *, company, job=None):
         "export_query": request.GET.urlencode(),
         "bulk_form": BulkNotSelectedForm(initial={"message": not_selected}),
         "now": timezone.now(),
+        "recent_actions": selectors.recent_actions(company, job=job),
     }
     template = "applications/dashboard/pipeline.html"
     if request.htmx:
@@ -100,45 +98,37 @@ def job_applicants(request, pk):
     return _pipeline_page(request, company=job.company, job=job)
 
 
-def csv_safe(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
-
-
 def _export(request, *, company, job=None):
+    """A few applicants download at once; many go to a page that queues the export."""
     jobs = None if job else Job.objects.for_company(company)
     filters = PipelineFilterForm(request.GET or None, jobs=jobs).filters()
-    applicants = selectors.pipeline(
-        company,
-        job=job,
-        stage=filters.get("stage", ""),
-        answered=filters.get("answered", ""),
-        job_id=filters.get("job"),
-    )
+    chosen = {
+        "stage": filters.get("stage", ""),
+        "answered": filters.get("answered", ""),
+        "job_id": filters.get("job"),
+    }
+    applicants = selectors.pipeline(company, job=job, **chosen)
+    count = applicants.count()
+    if pipeline_actions.runs_in_background(count, export=True):
+        return render(
+            request,
+            "applications/dashboard/export_confirm.html",
+            {
+                "company": company,
+                "job": job,
+                "count": count,
+                "filters": {key: value or "" for key, value in chosen.items()},
+                "back": reverse("applications_dashboard:job", args=[job.pk])
+                if job
+                else reverse("applications_dashboard:inbox"),
+            },
+        )
     stamp = timezone.localdate().isoformat()
     name = f"applicants-{f'job-{job.pk}' if job else 'all'}-{stamp}.csv"
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["X-Content-Type-Options"] = "nosniff"
-    writer = csv.writer(response)
-    writer.writerow(
-        ["Candidate", "Email", "Job", "Stage", "Submitted", "Respond by", "First response"]
-    )
-    for application in applicants.iterator(chunk_size=500):
-        writer.writerow(
-            csv_safe(value)
-            for value in (
-                application.candidate.get_full_name(),
-                application.candidate.email,
-                application.job.title,
-                application.get_stage_display(),
-                timezone.localtime(application.submitted_at).strftime("%Y-%m-%d %H:%M"),
-                timezone.localtime(application.respond_by).strftime("%Y-%m-%d %H:%M"),
-                timezone.localtime(application.first_response_at).strftime("%Y-%m-%d %H:%M")
-                if application.first_response_at
-                else "",
-            )
-        )
+    write_applicants(response, applicants)
     return response
 
 
@@ -290,6 +280,18 @@ def bulk_not_selected(request):
         # The form's own reason: an empty message, but also one too long or with a NUL in it.
         messages.error(request, form.errors["message"][0])
         return redirect(back)
+    if pipeline_actions.runs_in_background(len(ids)):
+        action = pipeline_actions.not_selected_start(
+            company=company,
+            author=request.user,
+            application_ids=ids,
+            message=form.cleaned_data["message"],
+            job=job,
+        )
+        messages.success(
+            request, f"Answering {action.total} applicants in the background: follow it here."
+        )
+        return redirect(pipeline_actions.action_url(action))
     moved = services.applications_not_selected(
         company=company,
         application_ids=ids,
@@ -335,3 +337,63 @@ def question_delete(request, pk, question_pk):
     services.screening_question_delete(question=question)
     messages.success(request, "Question removed. Answers already given keep it.")
     return redirect("applications_dashboard:questions", pk=job.pk)
+
+
+@require_POST
+@employer_required
+def export_start(request):
+    """Queue the CSV export of many applicants (the filters come from the export page)."""
+    company = get_company_for_employer(request)
+    job = None
+    if request.POST.get("job", "").isdigit():
+        job = get_job_for_employer(request, int(request.POST["job"]))
+    jobs = None if job else Job.objects.for_company(company)
+    filters = PipelineFilterForm(request.POST, jobs=jobs).filters()
+    action = pipeline_actions.export_start(
+        company=company,
+        author=request.user,
+        job=job,
+        filters={
+            "stage": filters.get("stage", ""),
+            "answered": filters.get("answered", ""),
+            "job_id": filters.get("job") or "",
+        },
+    )
+    messages.success(request, "Your CSV export has started. We will email you when it is ready.")
+    return redirect(pipeline_actions.action_url(action))
+
+
+def _get_action_for_employer(request, pk) -> PipelineAction:
+    """The company's own actions only: another company's is a 404."""
+    company = get_company_for_employer(request)
+    return get_object_or_404(
+        PipelineAction.objects.select_related("job", "requested_by"), pk=pk, company=company
+    )
+
+
+@employer_required
+def action(request, pk):
+    """A pipeline action's progress; with htmx, the progress block alone (it polls itself
+    until the action is finished)."""
+    action = _get_action_for_employer(request, pk)
+    template = "applications/dashboard/action.html"
+    if request.htmx:
+        template += "#progress"
+    return render(request, template, {"action": action, "company": action.company})
+
+
+@employer_required
+def action_download(request, pk):
+    action = _get_action_for_employer(request, pk)
+    if action.kind != PipelineAction.Kind.EXPORT or action.state != action.State.DONE:
+        raise Http404("This export has no file (yet).")
+    try:
+        handle = action.file.open("rb")
+    except (FileNotFoundError, ValueError) as error:
+        raise Http404("The export file is gone.") from error
+    stamp = timezone.localtime(action.finished_at).date().isoformat()
+    name = f"applicants-{f'job-{action.job_id}' if action.job_id else 'all'}-{stamp}.csv"
+    response = FileResponse(handle, as_attachment=True, filename=name, content_type="text/csv")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

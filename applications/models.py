@@ -10,10 +10,13 @@ from datetime import timedelta
 from pathlib import PurePath
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+
+from infra.progress import BackgroundWork
 
 
 def resume_upload_to(instance, filename: str) -> str:
@@ -316,3 +319,42 @@ class NeverHeardBackReport(Application):
         proxy = True
         ordering = ["-never_heard_back_at"]
         verbose_name = "“never heard back” report"
+
+
+def pipeline_export_upload_to(instance, filename: str) -> str:
+    return f"applicant-exports/{secrets.token_urlsafe(24)}.csv"
+
+
+class PipelineAction(BackgroundWork):
+    """A long action on the pipeline run by a Celery task (applications/pipeline_actions.py):
+    "not selected" for many applicants at once, or a CSV export of many. The team watches its
+    progress on a page of its own; an export's file is private, fetched through the team door."""
+
+    class Kind(models.TextChoices):
+        NOT_SELECTED = "not_selected", "Answer “not selected”"
+        EXPORT = "export", "CSV export"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    company = models.ForeignKey(
+        "employers.Company", on_delete=models.CASCADE, related_name="pipeline_actions"
+    )
+    job = models.ForeignKey(
+        "jobs.Job", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    application_ids = ArrayField(models.BigIntegerField(), default=list, blank=True)
+    message = models.TextField(blank=True)
+    filters = models.JSONField(default=dict, blank=True)
+    moved = models.PositiveIntegerField(default=0, help_text="Applicants answered.")
+    file = models.FileField(
+        upload_to=pipeline_export_upload_to, storage=private_storage, max_length=200, blank=True
+    )
+
+    class Meta:
+        ordering = ["-queued_at", "-pk"]
+        indexes = [models.Index(fields=["company", "-queued_at"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.pk} of company {self.company_id}"

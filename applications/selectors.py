@@ -1,9 +1,11 @@
 """Reads of the applications app for its pages (and the job dashboard's counts)."""
 
+from datetime import timedelta
+
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.utils import timezone
 
-from applications.models import Application, ApplicationEvent, Stage
+from applications.models import Application, ApplicationEvent, PipelineAction, Stage
 
 # "Unanswered" as the pipeline means it: still owed a first answer (not withdrawn or closed).
 UNANSWERED_Q = Q(first_response_at__isnull=True) & ~Q(
@@ -89,3 +91,14 @@ def answers_of(application):
 
 def messages_of(application):
     return application.events.filter(kind=ApplicationEvent.Kind.MESSAGE).select_related("author")
+
+
+def recent_actions(company, *, job=None, hours: int = 24, limit: int = 3):
+    """The company's pipeline actions of the last `hours` (one job's when given), newest first:
+    the notice on the applicants page that an export is ready or an answer still running."""
+    actions = PipelineAction.objects.filter(
+        company=company, queued_at__gte=timezone.now() - timedelta(hours=hours)
+    )
+    if job is not None:
+        actions = actions.filter(job=job)
+    return list(actions.select_related("job")[:limit])

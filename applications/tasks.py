@@ -5,7 +5,7 @@ a run after Redis was down sends nothing twice and misses nothing."""
 
 from celery import shared_task
 
-from applications import no_ghosting, responsiveness, services
+from applications import no_ghosting, pipeline_actions, responsiveness, services
 
 
 @shared_task
@@ -34,3 +34,20 @@ def refresh_company_responsiveness(company_id: int) -> int:
     """One company's figures, for example right after it answered an overdue application, so
     that it goes off notice without waiting for the next periodic refresh."""
     return responsiveness.companies_refresh_responsiveness(company_ids=[company_id])
+
+
+@shared_task
+def run_pipeline_action(action_id: int) -> bool:
+    """A long pipeline action (bulk "not selected", CSV export), claimed by id; a second
+    delivery of the same task does nothing (applications/pipeline_actions.py)."""
+    return pipeline_actions.action_run(action_id=action_id)
+
+
+@shared_task
+def pipeline_actions_upkeep() -> dict[str, int]:
+    """Beat: queue again actions whose task was lost or whose worker died, and delete the
+    actions (and export files) finished more than 7 days ago."""
+    return {
+        "resumed": pipeline_actions.actions_resume_stalled(),
+        "purged": pipeline_actions.actions_purge_old(),
+    }

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from infra.progress import BackgroundWork
 from jobs.choices import US_STATES, Credential, PayPeriod, Profession, Shift, WorkplaceType
 
 # Nurse Licensure Compact members (ncsbn.org, "NLC states", implemented as of 2026): a multistate
@@ -443,9 +444,10 @@ def export_storage():
     return storages["private"]
 
 
-class DataExport(models.Model):
-    """A zip of everything the site holds about a candidate, built in the background and
-    downloadable by them alone until it expires."""
+class DataExport(BackgroundWork):
+    """A zip of everything the site holds about a candidate, built in the background (with its
+    progress: one step for the data, one per resume) and downloadable by them alone until it
+    expires."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="data_exports"

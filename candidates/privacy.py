@@ -185,31 +185,37 @@ def export_data(user) -> dict:
 
 def export_build(*, export_id: int) -> bool:
     """Build the zip of an export and email its owner that it is ready (idempotent: a built
-    export is left alone). Returns whether it built one."""
+    export, or one another worker is building, is left alone). Counts its progress: one step
+    for the data, one per resume. Returns whether it built one."""
     export = DataExport.objects.select_related("user").filter(pk=export_id).first()
-    if export is None or export.ready_at is not None:
+    if export is None or export.ready_at is not None or not export.claim():
         return False
     user = export.user
+    resumes = list(Resume.objects.filter(owner=user))
+    export.done, export.total = 0, 1 + len(resumes)
+    export.save(update_fields=["done", "total"])
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(
             "data.json", json.dumps(export_data(user), cls=DjangoJSONEncoder, indent=2)
         )
-        for resume in Resume.objects.filter(owner=user):
+        export.advance()
+        for resume in resumes:
             try:
                 with resume.file.open("rb") as handle:
                     archive.writestr(f"resumes/{resume.pk}-{resume.original_name}", handle.read())
             except FileNotFoundError:
-                continue
+                pass
+            export.advance()
     with transaction.atomic():
         claimed = DataExport.objects.select_for_update().filter(pk=export.pk, ready_at=None).first()
         if claimed is None:
             return False
         now = timezone.now()
         claimed.file.save("export.zip", ContentFile(buffer.getvalue()), save=False)
-        claimed.ready_at = now
-        claimed.expires_at = now + timedelta(days=EXPORT_DAYS)
-        claimed.save(update_fields=["file", "ready_at", "expires_at"])
+        claimed.finish(
+            file=claimed.file, ready_at=now, expires_at=now + timedelta(days=EXPORT_DAYS)
+        )
         notify(
             to=Recipient(email=user.email, user_id=user.pk),
             kind=EXPORT_KIND,
@@ -218,11 +224,20 @@ def export_build(*, export_id: int) -> bool:
             context={
                 "user": user,
                 "export": claimed,
-                "privacy_url": settings.SITE_URL + reverse("candidates:privacy"),
+                "privacy_url": settings.SITE_URL
+                + reverse("candidates:export_status", args=[claimed.pk]),
             },
             about=claimed,
         )
     return True
+
+
+def exports_resume_stalled() -> int:
+    """Beat: queue again the exports whose task was lost (Redis down) or whose worker died."""
+    ids = list(DataExport.stalled().filter(ready_at=None).values_list("pk", flat=True)[:100])
+    for pk in ids:
+        send_task_on_commit(EXPORT_TASK, pk)
+    return len(ids)
 
 
 def exports_purge_expired() -> int:

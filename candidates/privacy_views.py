@@ -65,11 +65,23 @@ def block_remove(request, pk: int):
 @candidate_only
 @require_POST
 def export_request(request):
-    privacy.export_request(user=request.user)
+    export = privacy.export_request(user=request.user)
     messages.success(
         request, "We are putting your data together. We will email you when it is ready."
     )
-    return redirect("candidates:privacy")
+    return redirect("candidates:export_status", export.pk)
+
+
+@candidate_only
+@require_safe
+def export_status(request, pk: int):
+    """How far the owner's export got; with htmx the progress block alone, which polls itself
+    until the export is ready."""
+    export = get_object_or_404(DataExport, pk=pk, user=request.user)
+    template = "candidates/export_status.html"
+    if request.htmx:
+        template += "#progress"
+    return render(request, template, {"export": export, "export_days": privacy.EXPORT_DAYS})
 
 
 @candidate_only

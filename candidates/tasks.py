@@ -37,3 +37,9 @@ def run_job_alerts() -> int:
     """Beat, every 5 minutes: email each due alert (instant ones each run, daily and weekly
     ones once their period has passed) the jobs new to it. Idempotent (candidates/alerts.py)."""
     return alerts.alerts_run()
+
+
+@shared_task
+def resume_stalled_data_exports() -> int:
+    """Beat: data exports whose task was lost or whose worker died are queued again."""
+    return privacy.exports_resume_stalled()

@@ -24,6 +24,7 @@ urlpatterns = [
     path("privacy/blocks/<int:pk>/delete/", privacy_views.block_remove, name="block_remove"),
     path("privacy/export/", privacy_views.export_request, name="export_request"),
     path("privacy/export/<int:pk>/", privacy_views.export_download, name="export_download"),
+    path("privacy/export/<int:pk>/status/", privacy_views.export_status, name="export_status"),
     path("privacy/delete/", privacy_views.account_delete, name="account_delete"),
     path("invitations/<int:pk>/accept/", privacy_views.invitation_accept, name="invitation_accept"),
     path(

@@ -71,6 +71,12 @@ app.conf.beat_schedule = {
         "task": "applications.tasks.refresh_responsiveness",
         "schedule": crontab(minute="2-59/10"),
     },
+    # Pipeline actions (bulk answers, CSV exports): queue again the ones whose task was lost
+    # or whose worker died; forget those finished a week ago, with their files.
+    "applications-pipeline-actions-upkeep": {
+        "task": "applications.tasks.pipeline_actions_upkeep",
+        "schedule": crontab(minute="*/5"),
+    },
     # Applications: yesterday's new applications for members who chose a daily digest.
     "applications-send-daily-digests": {
         "task": "applications.tasks.send_daily_digests",
@@ -80,6 +86,11 @@ app.conf.beat_schedule = {
     "candidates-send-credential-expiry-reminders": {
         "task": "candidates.tasks.send_credential_expiry_reminders",
         "schedule": crontab(hour=8, minute=11),
+    },
+    # Candidates: data exports whose task was lost (Redis down) or whose worker died.
+    "candidates-resume-stalled-data-exports": {
+        "task": "candidates.tasks.resume_stalled_data_exports",
+        "schedule": crontab(minute="*/5"),
     },
     # Candidates: "a job you saved has closed", once per saved job.
     "candidates-notice-closed-saved-jobs": {

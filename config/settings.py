@@ -338,6 +338,10 @@ CONTACT_RATE_LIMIT = env.str("CONTACT_RATE_LIMIT", default="5/h")
 ARTICLE_COMMENT_RATE_LIMIT = env.str("ARTICLE_COMMENT_RATE_LIMIT", default="5/10m")
 # Messages on applications, per signed-in user (candidate or team member) and hour.
 APPLICATION_MESSAGE_RATE_LIMIT = env.str("APPLICATION_MESSAGE_RATE_LIMIT", default="30/h")
+# Bulk answers to more applicants than this, and CSV exports of more rows than the second, run
+# in the background with a progress page; fewer are done at once in the request.
+PIPELINE_SYNC_LIMIT = env.int("PIPELINE_SYNC_LIMIT", default=20)
+PIPELINE_EXPORT_SYNC_LIMIT = env.int("PIPELINE_EXPORT_SYNC_LIMIT", default=500)
 # A company with this many unresolved job reports in 30 days has its new jobs held for staff
 # review before they go live (jobs/reports.py), verified or not.
 JOB_REPORTS_HOLD_THRESHOLD = env.int("JOB_REPORTS_HOLD_THRESHOLD", default=3)

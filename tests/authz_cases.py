@@ -32,6 +32,7 @@ from applications.models import (
     Application,
     ApplicationEvent,
     ApplicationNote,
+    PipelineAction,
     ProcessRating,
     Resume,
     ScreeningQuestion,
@@ -207,6 +208,20 @@ class World:
     @cached_property
     def summit_question(self) -> ScreeningQuestion:
         return ScreeningQuestionFactory(job=self.summit_job)
+
+    @cached_property
+    def pipeline_export(self) -> PipelineAction:
+        """A finished background CSV export of Lakeside's applicants."""
+        from applications.pipeline_actions import action_run, export_start
+
+        storage = self.fixture("private_storage")
+        self.fixture("monkeypatch").setattr(
+            PipelineAction._meta.get_field("file"), "storage", storage
+        )
+        self.application  # noqa: B018 (one row to export)
+        action = export_start(company=self.company, author=self.owner, filters={})
+        action_run(action_id=action.pk)
+        return action
 
     @cached_property
     def question(self) -> ScreeningQuestion:
@@ -627,6 +642,11 @@ GET_CASES: list[Case] = [
         CANDIDATES_OWN,
         path=lambda w: reverse("candidates:export_download", args=[w.candidate_export.pk]),
     ),
+    get(
+        "candidates:export_status",
+        CANDIDATES_OWN,
+        path=lambda w: reverse("candidates:export_status", args=[w.candidate_export.pk]),
+    ),
     get("candidates:account_delete", POST_ONLY_CANDIDATES),
     *[
         get(
@@ -819,6 +839,17 @@ GET_CASES: list[Case] = [
     get("applications_dashboard:inbox", EMPLOYERS),
     get("applications_dashboard:inbox_export", EMPLOYERS),
     get("applications_dashboard:bulk_not_selected", POST_ONLY),
+    get("applications_dashboard:export_start", POST_ONLY),
+    *[
+        get(
+            f"applications_dashboard:{name}",
+            LAKESIDE_TEAM,
+            path=lambda w, name=name: reverse(
+                f"applications_dashboard:{name}", args=[w.pipeline_export.pk]
+            ),
+        )
+        for name in ("action", "action_download")
+    ],
     *[
         get(
             f"applications_dashboard:{name}",
@@ -1445,6 +1476,24 @@ POST_CASES: list[Action] = [
         # Summit's owner's request goes through, but it moves none of Lakeside's applicants.
         expect={**LAKESIDE_JOB_ACTION, "other_employer": DONE},
         acts=TEAM,
+    ),
+    Action(
+        name="applications_dashboard:export_start",
+        path=fixed("applications_dashboard:export_start"),
+        state=lambda w: sorted(PipelineAction.objects.values_list("company_id", flat=True)),
+        # Each employer exports their own company's applicants.
+        expect={**LAKESIDE_JOB_ACTION, "other_employer": DONE},
+        acts=TEAM | {"other_employer"},
+    ),
+    Action(
+        name="applications_dashboard:export_start",
+        path=fixed("applications_dashboard:export_start"),
+        data=lambda w: {"job": w.published.pk},
+        state=lambda w: PipelineAction.objects.count(),
+        # One of Lakeside's jobs: Summit's owner gets a 404 and queues nothing.
+        expect=LAKESIDE_JOB_ACTION,
+        acts=TEAM,
+        variant="job",
     ),
     Action(
         name="applications_dashboard:questions",

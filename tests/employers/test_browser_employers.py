@@ -243,8 +243,8 @@ def test_every_dashboard_page_fits_a_375px_phone(live_server, browser, employer_
         overflows[path] = page.evaluate("document.documentElement.scrollWidth")
     # The team table is a stack of cards: no column sits beside the member.
     page.goto(live_server.url + "/dashboard/")
-    member = page.locator(".table--stack td.person").first.bounding_box()
-    role = page.locator(".table--stack td[data-label=Role]").first.bounding_box()
+    member = page.locator(".table--cards td.person").first.bounding_box()
+    role = page.locator(".table--cards td[data-label=Role]").first.bounding_box()
     context.close()
 
     assert all(width <= 375 for width in overflows.values()), overflows

@@ -546,7 +546,7 @@ def test_result_card_shows_title_company_place_pay_badges_and_age(client):
     assert f'<a href="{job.get_absolute_url()}">Night ICU Nurse</a>' in html
     assert "Front Range Health" in html and "Verified" in html
     assert "Denver, CO" in html
-    assert "<strong>$45–$61.50/hr</strong>" in html
+    assert '<strong class="badge badge--pay">$45–$61.50/hr</strong>' in html
     for badge in ["Featured", "Per diem", "Night shift"]:
         assert f">{badge}</li>" in html
     assert "Posted 3 days ago" in html
