@@ -228,7 +228,10 @@ def test_htmx_request_gets_only_the_results_partial(client, directory):
     html = response.content.decode()
     assert "<html" not in html
     assert names_in(html) == ["Lakeshore Imaging", "Lakeside Health"]
-    assert '<p id="results-count" data-hx-swap-oob="innerHTML">2 companies match your search</p>' in html
+    assert (
+        '<p id="results-count" data-hx-swap-oob="innerHTML">2 companies match your search</p>'
+        in html
+    )
     assert response["Vary"] and "HX-Request" in response["Vary"]
 
 

@@ -380,7 +380,8 @@ def test_a_misspelt_query_that_finds_nothing_shows_the_corrected_results(client)
     html = " ".join(response.content.decode().split())
     assert "Showing results for" in html
     assert (
-        '<a href="/jobs/?q=dosimetrist" data-hx-get="/jobs/?q=dosimetrist"><strong>dosimetrist' in html
+        '<a href="/jobs/?q=dosimetrist" data-hx-get="/jobs/?q=dosimetrist"><strong>dosimetrist'
+        in html
     )
     assert 'Search instead for <a href="/jobs/?q=dosimetrst&amp;verbatim=1"' in html
     assert "for “dosimetrist”" in html  # the count says what the results are
