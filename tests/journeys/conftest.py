@@ -46,7 +46,7 @@ class Journey:
     screenshot at 1280 and 375 px wide. It keeps count of what it checked for the report."""
 
     axe = Axe()
-    checked: list[str] = []  # every page checked in the session, for the closing summary
+    axe_pages: list[str] = []  # every page axe checked in the session
 
     def __init__(self, name: str):
         self.name = name
@@ -54,28 +54,30 @@ class Journey:
         self.directory.mkdir(parents=True, exist_ok=True)
         self.steps = 0
 
-    def check(self, page, step: str, *, screenshot: bool = True):
+    def check(self, page, step: str, *, axe: bool = True, reflow: bool = True):
+        """`axe` and `reflow` are turned off only for Django admin's own pages (see
+        ADMIN_CHECKS)."""
         self.steps += 1
         original = page.viewport_size or {"width": DESK, "height": HEIGHT}
         page.wait_for_load_state("load")
-        results = self.axe.run(page, options=AXE_OPTIONS)
-        assert results.violations_count == 0, f"{step}: {page.url}\n{results.generate_report()}"
-        for width in REFLOW_WIDTHS:
+        if axe:
+            results = self.axe.run(page, options=AXE_OPTIONS)
+            assert results.violations_count == 0, f"{step}: {page.url}\n{results.generate_report()}"
+            Journey.axe_pages.append(page.url)
+        for width in REFLOW_WIDTHS if reflow else []:
             page.set_viewport_size({"width": width, "height": HEIGHT})
             overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 0, (
                 f"{step}: {page.url} scrolls sideways by {overflow}px at {width}px: "
                 f"{page.evaluate(WIDEST)}"
             )
-        if screenshot:
-            name = f"{self.steps:02d}-{slug(step)}"
-            for width in (DESK, PHONE):
-                page.set_viewport_size({"width": width, "height": HEIGHT})
-                page.screenshot(
-                    path=self.directory / f"{name}-{width}.png", full_page=True, caret="initial"
-                )
+        name = f"{self.steps:02d}-{slug(step)}"
+        for width in (DESK, PHONE):
+            page.set_viewport_size({"width": width, "height": HEIGHT})
+            page.screenshot(
+                path=self.directory / f"{name}-{width}.png", full_page=True, caret="initial"
+            )
         page.set_viewport_size(original)
-        Journey.checked.append(f"{self.name}: {page.url}")
 
 
 def slug(text: str) -> str:
