@@ -126,7 +126,7 @@ def test_employer_signs_up_posts_a_job_reviews_messages_and_answers_all(
     assert set(Application.objects.values_list("stage", flat=True)) == {Stage.NOT_SELECTED}
     told = {m.to[0] for m in mailoutbox if "filled the evening shift" in m.body}
     assert told == {"ana@example.com", "ben@example.com", "chloe@example.com"}
-    assert not problems, problems
+    assert not problems, "\n".join(problems)
 
 
 def answer_all_not_selected(page, message):

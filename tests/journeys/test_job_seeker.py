@@ -71,7 +71,10 @@ def test_job_seeker_finds_applies_saves_an_alert_and_sees_the_answer(
     # A filter ticked: htmx updates the results in place and the URL follows.
     page.locator('input[name="shift"][value="night"]').check()
     page.wait_for_url("**shift=night**")
-    page.locator("#result-count").get_by_text("1 job").wait_for()
+    # The count is a live region updated in place, so screen readers announce it.
+    count = page.locator("#result-count")
+    count.get_by_text("1 job").wait_for()
+    assert (count.get_attribute("role"), count.get_attribute("aria-live")) == ("status", "polite")
     journey.check(page, "filtered by night shift")
 
     page.get_by_role("link", name=job.title).first.click()
@@ -118,6 +121,12 @@ def test_job_seeker_finds_applies_saves_an_alert_and_sees_the_answer(
     assert application.resume.original_name == "Noor RN.pdf"
 
     page.goto(base + "/jobs/?q=icu+nurse&shift=night")
+    # Saving a job with htmx swaps the button and says so in a live region.
+    page.get_by_role("button", name=f"Save {job.title}").click()
+    status = page.locator(f"#save-status-{job.pk}")
+    status.get_by_text(f"Saved {job.title} to your saved jobs.").wait_for()
+    assert (status.get_attribute("role"), status.get_attribute("aria-live")) == ("status", "polite")
+    journey.check(page, "job saved")
     page.get_by_role("button", name="Email me jobs like these").click()
     page.wait_for_url(base + "/me/alerts/")
     page.get_by_text("Alert saved").wait_for()
@@ -146,7 +155,7 @@ def test_job_seeker_finds_applies_saves_an_alert_and_sees_the_answer(
         "the answer is emailed too"
     )
     assert User.objects.get(email="noor@example.com").role == User.Role.CANDIDATE
-    assert not problems, problems
+    assert not problems, "\n".join(problems)
 
 
 def test_without_javascript_a_job_seeker_searches_applies_and_saves_an_alert(
