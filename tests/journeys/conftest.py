@@ -52,6 +52,8 @@ class Journey:
         self.name = name
         self.directory = artifacts_root() / name
         self.directory.mkdir(parents=True, exist_ok=True)
+        for stale in self.directory.glob("*.png"):  # from an earlier run with other steps
+            stale.unlink()
         self.steps = 0
 
     def check(self, page, step: str):
