@@ -228,7 +228,10 @@ def test_htmx_request_gets_only_the_results_partial(client, directory):
     html = response.content.decode()
     assert "<html" not in html
     assert names_in(html) == ["Lakeshore Imaging", "Lakeside Health"]
-    assert '<p id="results-count" hx-swap-oob="innerHTML">2 companies match your search</p>' in html
+    assert (
+        '<p id="results-count" data-hx-swap-oob="innerHTML">2 companies match your search</p>'
+        in html
+    )
     assert response["Vary"] and "HX-Request" in response["Vary"]
 
 
@@ -245,7 +248,7 @@ def test_full_page_form_works_without_javascript(client, directory):
     html = client.get("/companies/").content.decode()
 
     assert '<form class="filters" method="get" action="/companies/"' in html
-    assert 'hx-get="/companies/"' in html
+    assert 'data-hx-get="/companies/"' in html
     assert 'hx-push-url="true"' in html
     assert '<button type="submit" class="button button--primary">Search</button>' in html
     assert '<label for="id_q">Company name</label>' in html

@@ -380,7 +380,8 @@ def test_a_misspelt_query_that_finds_nothing_shows_the_corrected_results(client)
     html = " ".join(response.content.decode().split())
     assert "Showing results for" in html
     assert (
-        '<a href="/jobs/?q=dosimetrist" hx-get="/jobs/?q=dosimetrist"><strong>dosimetrist' in html
+        '<a href="/jobs/?q=dosimetrist" data-hx-get="/jobs/?q=dosimetrist"><strong>dosimetrist'
+        in html
     )
     assert 'Search instead for <a href="/jobs/?q=dosimetrst&amp;verbatim=1"' in html
     assert "for “dosimetrist”" in html  # the count says what the results are
@@ -502,8 +503,8 @@ def test_htmx_request_gets_only_the_results_partial(client, mixed_jobs):
     assert response.status_code == 200
     assert "<html" not in html and "<header" not in html
     assert html.count('<article class="job-card') == 4
-    assert 'id="facets" hx-swap-oob="true"' in html
-    assert 'id="result-count" hx-swap-oob="innerHTML"' in html
+    assert 'id="facets" data-hx-swap-oob="true"' in html
+    assert 'id="result-count" data-hx-swap-oob="innerHTML"' in html
     assert "HX-Request" in response["Vary"]
 
 
@@ -514,7 +515,7 @@ def test_htmx_request_from_a_link_also_refreshes_the_search_bar(client, mixed_jo
     from_link = client.get("/jobs/", {"q": "nurse"}, headers={"HX-Request": "true"})
 
     assert 'id="search-bar"' not in from_form.content.decode()
-    assert 'id="search-bar" hx-swap-oob="true"' in from_link.content.decode()
+    assert 'id="search-bar" data-hx-swap-oob="true"' in from_link.content.decode()
 
 
 def test_the_full_page_is_a_working_form_without_javascript(client, mixed_jobs):
