@@ -200,7 +200,7 @@ def breaches_record() -> int:
                     }
                     for other in Job.objects.published()
                     .with_company()
-                    .similar_to(job)[:SIMILAR_JOBS]
+                    .similar_to(job, SIMILAR_JOBS)
                 ]
             similar = similar_by_job[job.pk]
             rows += build_notifications(

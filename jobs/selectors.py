@@ -5,12 +5,12 @@ Writes are in jobs/services.py; these only read (and decorate objects for templa
 
 from datetime import timedelta
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models import Count, F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from jobs.lifecycle import job_available_actions, job_can
-from jobs.models import Job, PayTransparencyRule, live_job_q
+from jobs.models import Job, PayTransparencyRule
 from jobs.pay_rules import job_rule_problems
 
 Status = Job.Status
@@ -44,19 +44,9 @@ def company_job_counts(company) -> dict[str, int]:
 
 
 def with_live_job_counts(companies):
-    """Annotate a Company queryset with `open_job_count`, its live jobs, as a correlated
-    subquery: Postgres evaluates it only for the rows a page returns (after ORDER BY ...
-    LIMIT), each through the jobs' company_id index, instead of grouping every job."""
-    per_company = (
-        Job.objects.filter(live_job_q(), company_id=OuterRef("pk"))
-        .order_by()
-        .values("company_id")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return companies.annotate(
-        open_job_count=Coalesce(Subquery(per_company, output_field=IntegerField()), 0)
-    )
+    """Annotate a Company queryset with `open_job_count`, its live jobs, from the summary that
+    beat keeps (jobs/counts.py): one LEFT JOIN, not a count of each company's jobs."""
+    return companies.annotate(open_job_count=Coalesce(F("job_count__live_jobs"), 0))
 
 
 def jobs_out_of_pay_rules(company) -> list[tuple[Job, list]]:
