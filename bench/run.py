@@ -37,9 +37,9 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 DATABASE = "healthcareers_bench"
-SAMPLE_SECONDS = float(os.environ.get("BENCH_SAMPLE_SECONDS", 15))
+SAMPLE_SECONDS = float(os.environ.get("BENCH_SAMPLE_SECONDS", 8))
 MAX_SAMPLES = int(os.environ.get("BENCH_MAX_SAMPLES", 60))
-WRK_SECONDS = int(os.environ.get("BENCH_WRK_SECONDS", 10))
+WRK_SECONDS = int(os.environ.get("BENCH_WRK_SECONDS", 6))
 
 SEARCH_MIX = [
     ("search: broad text", "/jobs/?q=nurse"),

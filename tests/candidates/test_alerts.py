@@ -222,10 +222,12 @@ def test_the_beat_task_shares_a_run_out_in_chunk_tasks_that_send_each_digest_onc
     with later(hours=1):
         PublishedJobFactory(title="ICU Nurse")
     with later(days=1, minutes=1):
-        with django_capture_on_commit_callbacks(execute=True) as queued:
-            with pytest.MonkeyPatch.context() as patch:
-                patch.setattr(alerts, "CHUNK_SIZE", 2)
-                assert run_job_alerts.apply(kwargs={}).get() == 3  # 2 + 2 + 1 alerts
+        with (
+            django_capture_on_commit_callbacks(execute=True) as queued,
+            pytest.MonkeyPatch.context() as patch,
+        ):
+            patch.setattr(alerts, "CHUNK_SIZE", 2)
+            assert run_job_alerts.apply(kwargs={}).get() == 3  # 2 + 2 + 1 alerts
         assert len(queued) >= 3
         assert {d.about_id for d in digests()} == {a.pk for a in made}
         assert run_job_alert_chunk(made[0].pk, made[-1].pk, timezone.now().isoformat()) == 0
