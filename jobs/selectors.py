@@ -10,7 +10,7 @@ from django.db.models import Count, F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from jobs.gazetteer import miles_between
+from jobs.gazetteer import EARTH_RADIUS_MILES
 from jobs.lifecycle import job_available_actions, job_can
 from jobs.models import SIMILAR_POOL, Job, PayTransparencyRule
 from jobs.pay_rules import job_rule_problems
@@ -64,53 +64,64 @@ def jobs_out_of_pay_rules(company) -> list[tuple[Job, list]]:
 
 
 SIMILAR_NEAREST_SQL = """
-SELECT src.id, near.id
-FROM jobs_job src
-CROSS JOIN LATERAL (
-    SELECT j.id FROM jobs_job j
-    WHERE j.status = %(published)s AND j.expires_at > %(now)s AND j.profession = src.profession
-      AND j.id <> src.id AND j.latitude IS NOT NULL
-    ORDER BY point(j.longitude * cos(radians(j.latitude)), j.latitude)
-        <-> point(src.longitude * cos(radians(src.latitude)), src.latitude)
-    LIMIT %(pool)s
-) AS near
-WHERE src.id = ANY(%(ids)s)
+SELECT source_id, id FROM (
+    SELECT src.id AS source_id, near.id, row_number() OVER (
+        PARTITION BY src.id ORDER BY near.miles, near.published_at DESC, near.id DESC
+    ) AS n
+    FROM jobs_job src
+    CROSS JOIN LATERAL (
+        SELECT j.id, j.published_at,
+            2 * %(radius)s * asin(sqrt(least(1.0,
+                power(sin((radians(j.latitude) - radians(src.latitude)) / 2), 2)
+                + cos(radians(src.latitude)) * cos(radians(j.latitude))
+                * power(sin((radians(j.longitude) - radians(src.longitude)) / 2), 2)
+            ))) AS miles
+        FROM jobs_job j
+        WHERE j.status = %(published)s AND j.expires_at > %(now)s
+          AND j.profession = src.profession AND j.id <> src.id AND j.latitude IS NOT NULL
+        ORDER BY point(j.longitude * cos(radians(j.latitude)), j.latitude)
+            <-> point(src.longitude * cos(radians(src.latitude)), src.latitude)
+        LIMIT %(pool)s
+    ) AS near
+    WHERE src.id = ANY(%(ids)s)
+) AS ranked
+WHERE n <= %(limit)s
+ORDER BY source_id, n
 """
 
 
 def similar_jobs_for(jobs: list[Job], limit: int) -> dict[int, list[Job]]:
     """{job id: its similar open jobs} for many jobs at once, in `Job.objects.published()
     .similar_to(job, limit)`'s order: one query walks the nearest-jobs index for every job with
-    a place (a LATERAL join), one more loads the jobs; remote jobs go through similar_to. For
-    the sweeps' emails, which would otherwise cost a query or two per job."""
-    placed = [j for j in jobs if j.latitude is not None and j.longitude is not None]
-    placed = [j for j in placed if not j.is_remote]
+    a place (a LATERAL join, ranked by true distance in SQL), one more loads the jobs shown;
+    remote jobs go through similar_to. For the sweeps' emails, which would otherwise cost a
+    query or two per job."""
+    placed = [
+        j for j in jobs if j.latitude is not None and j.longitude is not None and not j.is_remote
+    ]
     found: dict[int, list[Job]] = {}
     if placed:
         params = {
+            "radius": EARTH_RADIUS_MILES,
             "published": Status.PUBLISHED,
             "now": timezone.now(),
             "pool": max(limit, SIMILAR_POOL),
+            "limit": limit,
             "ids": [j.pk for j in placed],
         }
         with connection.cursor() as cursor:
             cursor.execute(SIMILAR_NEAREST_SQL, params)
             pairs = cursor.fetchall()
-        near = Job.objects.published().with_company().in_bulk({other for _, other in pairs})
-        pool: dict[int, list[Job]] = {}
+        shown = (
+            Job.objects.published()
+            .with_company()
+            .defer("description", "search_vector")
+            .in_bulk({other for _, other in pairs})
+        )
+        found = {job.pk: [] for job in placed}
         for source, other in pairs:
-            if other in near:
-                pool.setdefault(source, []).append(near[other])
-        for job in placed:
-            candidates = pool.get(job.pk, [])
-            candidates.sort(
-                key=lambda o: (
-                    miles_between(job.latitude, job.longitude, o.latitude, o.longitude),
-                    -o.published_at.timestamp(),
-                    -o.pk,
-                )
-            )
-            found[job.pk] = candidates[:limit]
+            if other in shown:
+                found[source].append(shown[other])
     for job in jobs:
         if job.pk not in found:
             found[job.pk] = Job.objects.published().with_company().similar_to(job, limit)
