@@ -411,7 +411,8 @@ def main(argv=None) -> int:
             },
         }
         if alerts:
-            result["alerts"] = {k: alerts[k] for k in ("alerts", "new_jobs", "seconds", "emails")}
+            keys = ("alerts", "new_jobs", "seconds", "emails", "complete", "alerts_not_run")
+            result["alerts"] = {k: alerts[k] for k in keys}
         if sweep:
             result["sweep"] = {k: sweep[k] for k in ("applications", "due", "seconds")}
         stem = f"{now:%Y-%m-%d}-{args.scale}" + (f"-{args.label}" if args.label else "")
