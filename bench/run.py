@@ -414,7 +414,8 @@ def main(argv=None) -> int:
             keys = ("alerts", "new_jobs", "seconds", "emails", "complete", "alerts_not_run")
             result["alerts"] = {k: alerts[k] for k in keys}
         if sweep:
-            result["sweep"] = {k: sweep[k] for k in ("applications", "due", "seconds")}
+            keys = ("applications", "due", "seconds", "complete", "breached_so_far")
+            result["sweep"] = {k: sweep[k] for k in keys if k in sweep}
         stem = f"{now:%Y-%m-%d}-{args.scale}" + (f"-{args.label}" if args.label else "")
         out_dir = ROOT / "bench" / "results"
         out_dir.mkdir(parents=True, exist_ok=True)
