@@ -96,6 +96,10 @@ def alerts_prepare(scale: int) -> dict:
     with connection.cursor() as cursor:
         cursor.execute("TRUNCATE candidates_jobalertdelivery")
         Notification.objects.filter(kind="alerts.digest").delete()
+        # Emails an earlier sweep left unsent would reach the counting backend too.
+        Notification.objects.filter(
+            status__in=[Notification.Status.PENDING, Notification.Status.SENDING]
+        ).delete()
         cursor.execute(
             "UPDATE jobs_job SET published_at = published_at - interval '1 day', "
             "expires_at = expires_at - interval '1 day' "
