@@ -52,11 +52,12 @@ SIMILAR_POOL = 20
 def planar_point():
     """The point the similar-jobs index holds: longitude scaled by cos(latitude), latitude, so
     flat distances are close to true distances (one degree of latitude ~ 69 miles)."""
+    # Keyword arguments in alphabetical order, as the migration writes them: Django compares
+    # them in order, so any other order makes makemigrations see a changed index.
     return Func(
-        Func(F("longitude"), Cos(Radians("latitude")), function="", arg_joiner=" * "),
+        Func(F("longitude"), Cos(Radians("latitude")), arg_joiner=" * ", function=""),
         F("latitude"),
         function="point",
-        output_field=FloatField(),  # a Postgres point; only compared, never read
     )
 
 

@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='job',
-            index=django.contrib.postgres.indexes.GistIndex(models.F('profession'), models.Func(models.Func(models.F('longitude'), django.db.models.functions.math.Cos(django.db.models.functions.math.Radians('latitude')), arg_joiner=' * ', function=''), models.F('latitude'), function='point', output_field=models.FloatField()), condition=models.Q(('status', 'published')), name='job_similar_nearest'),
+            index=django.contrib.postgres.indexes.GistIndex(models.F('profession'), models.Func(models.Func(models.F('longitude'), django.db.models.functions.math.Cos(django.db.models.functions.math.Radians('latitude')), arg_joiner=' * ', function=''), models.F('latitude'), function='point'), condition=models.Q(('status', 'published')), name='job_similar_nearest'),
         ),
         migrations.AddIndex(
             model_name='job',
