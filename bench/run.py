@@ -264,7 +264,13 @@ def markdown(result) -> str:
         lines += [
             "",
             f"Daily alert run: {a['alerts']:,} alerts against {a['new_jobs']:,} new "
-            f"jobs, {a['emails']:,} emails, {a['seconds']:,} s (2 Celery worker processes).",
+            f"jobs, {a['emails']:,} emails, {a['seconds']:,} s (2 Celery worker processes)"
+            + (
+                "."
+                if a.get("complete", True)
+                else f", stopped by BENCH_ALERT_TIMEOUT with {a['alerts_not_run']:,} alerts "
+                "not yet run."
+            ),
         ]
     if result.get("sweep"):
         w = result["sweep"]
