@@ -276,7 +276,12 @@ def markdown(result) -> str:
         w = result["sweep"]
         lines.append(
             f"No-Ghosting sweep: {w['applications']:,} applications, {w['due']:,} newly "
-            f"due, {w['seconds']:,} s."
+            f"due, {w['seconds']:,} s"
+            + (
+                "."
+                if w.get("complete", True)
+                else f", stopped by BENCH_SWEEP_TIMEOUT after {w['breached_so_far']:,} breaches."
+            )
         )
     if result.get("worker_rss_mb"):
         m = result["worker_rss_mb"]
