@@ -33,25 +33,38 @@ from jobs.permissions import get_company_for_employer, get_job_for_employer
 
 employer_required = role_required(User.Role.EMPLOYER)
 APPLICANTS_PER_PAGE = 50
+JOB_CHOICES = 50
 
 
 def applicant_url(application) -> str:
     return reverse("applications_dashboard:applicant", args=[application.pk])
 
 
+def job_choices(request, company) -> list[Job]:
+    """The inbox's Job filter: the company's newest JOB_CHOICES jobs, and the one asked for if
+    it is older (a company with 100,000 jobs must not render them all in a select)."""
+    jobs = Job.objects.for_company(company).only("pk", "title")
+    newest = list(jobs.order_by("-created_at", "-pk")[:JOB_CHOICES])
+    asked = request.GET.get("job", "")
+    if asked.isdigit() and all(j.pk != int(asked) for j in newest):
+        newest += list(jobs.filter(pk=int(asked)))
+    return newest
+
+
 def _pipeline_page(request, *, company, job=None):
-    jobs = None if job else Job.objects.for_company(company).order_by("-created_at")
+    jobs = None if job else job_choices(request, company)
     filters = PipelineFilterForm(request.GET or None, jobs=jobs)
     chosen = filters.filters()
-    applicants = selectors.pipeline(
+    counts = selectors.stage_counts(company, job=job)
+    applicants = selectors.pipeline_rows(
         company,
+        counts=counts,
         job=job,
         stage=chosen.get("stage", ""),
         answered=chosen.get("answered", ""),
         job_id=chosen.get("job"),
     )
     page = Paginator(applicants, APPLICANTS_PER_PAGE).get_page(request.GET.get("page"))
-    counts = selectors.stage_counts(company, job=job)
     query = request.GET.copy()
     query.pop("page", None)
     query.pop("stage", None)
@@ -100,7 +113,7 @@ def job_applicants(request, pk):
 
 def _export(request, *, company, job=None):
     """A few applicants download at once; many go to a page that queues the export."""
-    jobs = None if job else Job.objects.for_company(company)
+    jobs = None if job else job_choices(request, company)
     filters = PipelineFilterForm(request.GET or None, jobs=jobs).filters()
     chosen = {
         "stage": filters.get("stage", ""),

@@ -28,6 +28,7 @@ from applications.models import Application, ApplicationEvent, Stage
 from employers.selectors import team_recipients_by_company
 from infra.refusals import Refusal
 from jobs.models import Job, live_job_q
+from jobs.selectors import similar_jobs_for
 from notifications.services import Recipient, build_notifications, queue_notifications
 
 BATCH = 200
@@ -186,22 +187,23 @@ def breaches_record() -> int:
         )
         ids = _claim(due, breached_at=now)
         applications = _claimed(ids)
-        similar_by_job: dict[int, list] = {}
+        # Similar jobs of every job of the batch in two queries (jobs/selectors.py).
+        batch_jobs = {application.job.pk: application.job for application in applications}
+        similar_by_job = {
+            job_id: [
+                {
+                    "title": other.title,
+                    "company": other.company.name,
+                    "place": other.location_label,
+                    "url": settings.SITE_URL + other.get_absolute_url(),
+                }
+                for other in others
+            ]
+            for job_id, others in similar_jobs_for(list(batch_jobs.values()), SIMILAR_JOBS).items()
+        }
         rows, events = [], []
         for application in applications:
             job = application.job
-            if job.pk not in similar_by_job:
-                similar_by_job[job.pk] = [
-                    {
-                        "title": other.title,
-                        "company": other.company.name,
-                        "place": other.location_label,
-                        "url": settings.SITE_URL + other.get_absolute_url(),
-                    }
-                    for other in Job.objects.published()
-                    .with_company()
-                    .similar_to(job)[:SIMILAR_JOBS]
-                ]
             similar = similar_by_job[job.pk]
             rows += build_notifications(
                 to=_candidate_recipient(application),

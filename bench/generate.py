@@ -5,11 +5,17 @@ dosimetrists few, so "nurse" is broad and "radiation therapist" narrow), titles,
 descriptions in the field's words, ZIP codes across every state, every shift, employment type and
 pay range; about 90% live, the rest drafts, jobs waiting for review, paused, closed or expired.
 
+People and their activity, scaled with N (at N = 1,000,000: 2,000 companies of very different
+sizes, the largest with about an eighth of the jobs; 200,000 candidates; 100,000 saved daily
+alerts; 1,000,000 applications of every age and stage, the largest company with thousands of
+applicants). Every table is loaded with COPY.
+
 Run inside the benchmark's Django environment (bench/run.py does): `python -m bench.generate N`.
 The data depends only on N and this file, so bench/run.py reloads only when either changed.
 """
 
 import hashlib
+import itertools
 import random
 import sys
 from datetime import timedelta
@@ -17,8 +23,21 @@ from decimal import Decimal
 from pathlib import Path
 
 GENERATOR_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
-COMPANIES = 400
 SEED = 20261201
+# Per 1,000,000 jobs; everything scales with N.
+COMPANIES_PER_MILLION = 2_000
+CANDIDATES_PER_MILLION = 200_000
+ALERTS_PER_MILLION = 100_000
+APPLICATIONS_PER_MILLION = 1_000_000
+# One password hash for every benchmark account (hashing 200,000 would take minutes).
+PASSWORD = "pbkdf2_sha256$1000000$bench$" + "x" * 43
+# Stages of the applications, as a real board's spread: most never get past "submitted" or
+# "viewed", a fifth are turned down, few reach an offer.
+STAGE_SHARES = [("submitted", 30), ("viewed", 15), ("reviewing", 15), ("interview", 8),
+                ("offer", 2), ("hired", 2), ("not_selected", 20), ("withdrawn", 5),
+                ("position_closed", 3)]  # fmt: skip
+RESPONSE = {"reviewing", "interview", "offer", "hired", "not_selected"}
+FINAL = {"hired", "not_selected", "withdrawn", "position_closed"}
 
 # (profession, weight, titles, specialties, required credentials, pay range, period)
 EXTRA_ROLES = {
@@ -92,14 +111,20 @@ def roles():
 
 
 def places(rng, count=3000):
+    from jobs.choices import STATE_NAMES
     from jobs.gazetteer import _index
 
     by_zip = _index()[0]
-    zips = sorted(by_zip)
+    # The 50 states and DC only: a job's state is one of the form's choices.
+    zips = sorted(z for z, place in by_zip.items() if place.state in STATE_NAMES)
     return [by_zip[z] for z in rng.sample(zips, min(count, len(zips)))]
 
 
-def companies_create(rng):
+def company_count(scale: int) -> int:
+    return max(20, scale * COMPANIES_PER_MILLION // 1_000_000)
+
+
+def companies_create(rng, scale):
     from employers.models import Company
 
     Company.objects.filter(slug__startswith="bench-").delete()
@@ -114,9 +139,15 @@ def companies_create(rng):
             facility_type=rng.choice(facility),
             plan="enterprise",
         )
-        for n in range(COMPANIES)
+        for n in range(company_count(scale))
     ]
     return [c.pk for c in Company.objects.bulk_create(companies)]
+
+
+def company_weights(count: int) -> list[float]:
+    """Zipf-like sizes: company k has 1/(k+1) of the first's jobs, so the largest has about
+    an eighth of all jobs and the smallest a few dozen per million."""
+    return [1 / (k + 1) for k in range(count)]
 
 
 def job_rows(scale: int):
@@ -130,7 +161,8 @@ def job_rows(scale: int):
     names = list(table)
     weights = [WEIGHTS[n] for n in names]
     spots = places(rng)
-    company_ids = companies_create(rng)
+    company_ids = companies_create(rng, scale)
+    sizes = list(itertools.accumulate(company_weights(len(company_ids))))
     now = timezone.now()
     status_names = [s for s, _ in STATUSES]
     status_weights = [w for _, w in STATUSES]
@@ -162,7 +194,7 @@ def job_rows(scale: int):
         if status in {"draft", "pending_review"}:
             published = expires = None
         yield {
-            "company_id": rng.choice(company_ids),
+            "company_id": rng.choices(company_ids, cum_weights=sizes)[0],
             "title": title[:160],
             "profession": profession,
             "specialty": specialty,
@@ -225,37 +257,195 @@ FILLER = [
 ]
 
 
-def load(scale: int) -> None:
-    """Replace every job with `scale` synthetic ones, through COPY, then analyze."""
-    from django.db import connection
+def copy_rows(cursor, model, rows, label: str) -> int:
+    """COPY dicts of column -> value into the model's table; columns the rows leave out get
+    their model default (so fields added to a model later need no change here)."""
+    rows = iter(rows)
+    first = next(rows, None)
+    if first is None:
+        return 0
+    fields = model._meta.concrete_fields
+    known = {f.column for f in fields}
+    columns = [c for c in first if c in known]
+    defaults = {
+        f.column: f.get_default()
+        for f in fields
+        if f.column not in first
+        and not f.primary_key
+        and not getattr(f, "generated", False)
+        and f.column != "search_vector"
+        and not f.null
+    }
+    columns += list(defaults)
+    table = model._meta.db_table
+    sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"  # noqa: S608 - our own names
+    count = 0
+    with cursor.cursor.copy(sql) as copy:
+        for row in itertools.chain([first], rows):
+            copy.write_row([row.get(c, defaults.get(c)) for c in columns])
+            count += 1
+            if count % 200_000 == 0:
+                print(f"[bench] {count:,} {label} written", flush=True)
+    return count
 
+
+def candidate_rows(count: int, now):
+    for n in range(count):
+        yield {
+            "password": PASSWORD,
+            "email": f"bench-candidate-{n}@example.com",
+            "full_name": f"Bench Candidate {n}",
+            "role": "candidate",
+            "is_active": True,
+            "is_staff": False,
+            "is_superuser": False,
+            "date_joined": now - timedelta(days=n % 700),
+        }
+
+
+def alert_rows(rng, user_ids, count: int, now):
+    """Daily alerts of candidates: a profession, often a place, sometimes words or a shift,
+    as people save them from the search page."""
+    from urllib.parse import urlencode
+
+    from jobs.choices import STATE_NAMES
+    from jobs.gazetteer import _index
+
+    by_zip = _index()[0]
+    cities = sorted({f"{p.city}, {p.state}" for p in by_zip.values() if p.state in STATE_NAMES})
+    cities = cities[::7]
+    names = list(WEIGHTS)
+    weights = [WEIGHTS[n] for n in names]
+    owners = rng.sample(user_ids, min(count, len(user_ids)))
+    for n, user_id in enumerate(owners):
+        params = [("profession", rng.choices(names, weights)[0])]
+        if rng.random() < 0.6:
+            params += [("location", rng.choice(cities)), ("radius", rng.choice(["25", "50"]))]
+        if rng.random() < 0.2:
+            params.append(("q", rng.choice(["icu", "travel", "pediatric", "senior", "lead"])))
+        if rng.random() < 0.2:
+            params.append(("shift", rng.choice(["day", "night"])))
+        query = urlencode(sorted(params))
+        yield {
+            "user_id": user_id,
+            "email": "",
+            "query_string": query,
+            "label": query[:200],
+            "frequency": "daily",
+            "confirmed_at": now - timedelta(days=30),
+            "is_active": True,
+            "last_run_at": now - timedelta(days=1, minutes=n % 60),
+            "created_at": now - timedelta(days=30 + n % 300),
+        }
+
+
+def application_rows(rng, jobs, candidate_ids, count: int, now):
+    """`count` applications: each candidate applies to a few jobs (never one twice), some
+    time after the job was published; older ones have moved further along."""
+    from django.conf import settings
+
+    respond = timedelta(days=settings.NO_GHOSTING_RESPONSE_DAYS)
+    stages = [s for s, _ in STAGE_SHARES]
+    cum = list(itertools.accumulate(w for _, w in STAGE_SHARES))
+    per_candidate = max(1, round(count / len(candidate_ids)))
+    made = 0
+    for candidate_id in itertools.cycle(candidate_ids):
+        if made >= count:
+            return
+        for job_id, company_id, published in (
+            jobs[i] for i in rng.sample(range(len(jobs)), min(per_candidate, count - made))
+        ):
+            age = (now - published).total_seconds()
+            submitted = published + timedelta(seconds=rng.random() * max(age, 60) * 0.95)
+            stage = rng.choices(stages, cum_weights=cum)[0]
+            respond_by = submitted + respond
+            answered = submitted + timedelta(hours=rng.random() * 150)
+            if stage in RESPONSE and answered > now:
+                stage = "viewed"
+            overdue = stage in {"submitted", "viewed"} and respond_by <= now
+            yield {
+                "job_id": job_id,
+                "company_id": company_id,
+                "candidate_id": candidate_id,
+                "cover_letter": "",
+                "stage": stage,
+                "submitted_at": submitted,
+                "respond_by": respond_by,
+                "viewed_at": answered if stage != "submitted" and answered <= now else None,
+                "first_response_at": answered if stage in RESPONSE else None,
+                "breached_at": respond_by if overdue else None,
+                "closed_at": min(now, answered) if stage in FINAL else None,
+                "reminded_3d_at": respond_by - timedelta(days=3) if overdue else None,
+                "reminded_1d_at": respond_by - timedelta(days=1) if overdue else None,
+                "updated_at": min(now, answered),
+            }
+            made += 1
+
+
+def load(scale: int) -> None:
+    """Replace every job, company and benchmark account with `scale`-sized synthetic ones,
+    through COPY, then analyze."""
+    from django.db import connection
+    from django.utils import timezone
+
+    from accounts.models import User
+    from applications.models import Application
+    from candidates.models import JobAlert
+    from employers.models import Membership
     from jobs.models import Job
 
+    now = timezone.now()
+    rng = random.Random(SEED + 1)  # noqa: S311 - benchmark data, not security
     with connection.cursor() as cursor:
-        cursor.execute("TRUNCATE jobs_job CASCADE")
-        raw = cursor.cursor
-        rows = job_rows(scale)
-        first = next(rows)
-        known = {f.column for f in Job._meta.concrete_fields}
-        columns = [c for c in first if c in known]
-        # Columns added to the model later get their model default.
-        defaults = {
-            f.column: f.get_default()
-            for f in Job._meta.concrete_fields
-            if f.column not in first
-            and not f.primary_key
-            and not getattr(f, "generated", False)
-            and f.column != "search_vector"
-            and not f.null
-        }
-        columns += list(defaults)
-        sql = f"COPY jobs_job ({', '.join(columns)}) FROM STDIN"  # noqa: S608 - our own names
-        with raw.copy(sql) as copy:
-            copy.write_row([first.get(c, defaults.get(c)) for c in columns])
-            for n, row in enumerate(rows, start=2):
-                copy.write_row([row.get(c, defaults.get(c)) for c in columns])
-                if n % 100_000 == 0:
-                    print(f"[bench] {n:,} jobs written", flush=True)
+        cursor.execute("TRUNCATE jobs_job, accounts_user CASCADE")
+        copy_rows(cursor, Job, job_rows(scale), "jobs")
+        candidates = max(50, scale * CANDIDATES_PER_MILLION // 1_000_000)
+        copy_rows(cursor, User, candidate_rows(candidates, now), "candidates")
+        cursor.execute("SELECT id FROM accounts_user WHERE role = 'candidate' ORDER BY id")
+        candidate_ids = [row[0] for row in cursor.fetchall()]
+        # One owner per company (the largest company's owner reads its applicant inbox).
+        cursor.execute("SELECT id FROM employers_company ORDER BY id")
+        company_ids = [row[0] for row in cursor.fetchall()]
+        employers = (
+            {
+                "password": PASSWORD,
+                "email": f"bench-employer-{n}@example.com",
+                "full_name": f"Bench Employer {n}",
+                "role": "employer",
+                "is_active": True,
+                "is_staff": False,
+                "is_superuser": False,
+                "date_joined": now,
+            }
+            for n in range(len(company_ids))
+        )
+        copy_rows(cursor, User, employers, "employers")
+        cursor.execute("SELECT id FROM accounts_user WHERE role = 'employer' ORDER BY id")
+        employer_ids = [row[0] for row in cursor.fetchall()]
+        copy_rows(
+            cursor,
+            Membership,
+            (
+                {"company_id": c, "user_id": u, "role": "owner", "created_at": now}
+                for c, u in zip(company_ids, employer_ids, strict=True)
+            ),
+            "memberships",
+        )
+        alerts = max(10, scale * ALERTS_PER_MILLION // 1_000_000)
+        copy_rows(cursor, JobAlert, alert_rows(rng, candidate_ids, alerts, now), "alerts")
+        cursor.execute(
+            "SELECT id, company_id, published_at FROM jobs_job "
+            "WHERE published_at IS NOT NULL ORDER BY id"
+        )
+        jobs = cursor.fetchall()
+        applications = max(100, scale * APPLICATIONS_PER_MILLION // 1_000_000)
+        copy_rows(
+            cursor,
+            Application,
+            application_rows(rng, jobs, candidate_ids, applications, now),
+            "applications",
+        )
+        del jobs
     with connection.cursor() as cursor:
         cursor.execute("CREATE TABLE IF NOT EXISTS bench_meta (key text PRIMARY KEY, value text)")
         cursor.execute(
@@ -264,7 +454,8 @@ def load(scale: int) -> None:
             [f"{scale}:{GENERATOR_VERSION}"],
         )
     with connection.cursor() as cursor:  # Django's autocommit: VACUUM runs outside a transaction
-        cursor.execute("VACUUM ANALYZE jobs_job")
+        for table in ("jobs_job", "accounts_user", "applications_application"):
+            cursor.execute(f"VACUUM ANALYZE {table}")
         cursor.execute("ANALYZE")
 
 

@@ -53,9 +53,18 @@ def main(paths):
     from django.test.utils import CaptureQueriesContext, setup_test_environment
 
     setup_test_environment()  # records each response's template context (and allows testserver)
-    client = Client()
+    import os
+
+    from django.conf import settings
+
+    cookies = json.loads(os.environ.get("BENCH_PROBE_COOKIES") or "{}")
     report = {}
     for path in paths:
+        client = Client()
+        if path in cookies:
+            name, value = cookies[path].split("=", 1)
+            client.cookies[name] = value
+            assert name == settings.SESSION_COOKIE_NAME  # noqa: S101 - a benchmark self-check
         client.get(path)  # warm caches the way the timed runs do
         with CaptureQueriesContext(connection) as queries:
             response = client.get(path)

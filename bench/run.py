@@ -37,9 +37,9 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 DATABASE = "healthcareers_bench"
-SAMPLE_SECONDS = float(os.environ.get("BENCH_SAMPLE_SECONDS", 15))
+SAMPLE_SECONDS = float(os.environ.get("BENCH_SAMPLE_SECONDS", 8))
 MAX_SAMPLES = int(os.environ.get("BENCH_MAX_SAMPLES", 60))
-WRK_SECONDS = int(os.environ.get("BENCH_WRK_SECONDS", 10))
+WRK_SECONDS = int(os.environ.get("BENCH_WRK_SECONDS", 6))
 
 SEARCH_MIX = [
     ("search: broad text", "/jobs/?q=nurse"),
@@ -143,9 +143,10 @@ def manage(app_dir, env, *args):
     subprocess.run([str(BIN / "python"), "manage.py", *args], cwd=app_dir, env=env, check=True)
 
 
-def fetch(url: str) -> tuple[float, int]:
+def fetch(url: str, cookie: str = "") -> tuple[float, int]:
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310
     started = time.perf_counter()
-    with urllib.request.urlopen(url, timeout=120) as response:  # noqa: S310 - our local server
+    with urllib.request.urlopen(request, timeout=120) as response:  # noqa: S310 - local server
         response.read()
         status = response.status
     return (time.perf_counter() - started) * 1000, status
@@ -157,19 +158,20 @@ def percentile(values, fraction):
     return ordered[index]
 
 
-def time_page(base: str, path: str) -> dict:
+def time_page(base: str, path: str, cookie: str = "") -> dict:
     url = base + path
     for _ in range(2):
-        fetch(url)  # warm-up: connections, caches
+        fetch(url, cookie)  # warm-up: connections, caches
     samples = []
     deadline = time.monotonic() + SAMPLE_SECONDS
     while len(samples) < MAX_SAMPLES and (time.monotonic() < deadline or len(samples) < 5):
-        elapsed, status = fetch(url)
+        elapsed, status = fetch(url, cookie)
         if status != 200:
             raise RuntimeError(f"{path} answered {status}")
         samples.append(elapsed)
     wrk = subprocess.run(
-        ["wrk", "-t2", "-c8", f"-d{WRK_SECONDS}s", "--timeout", "60s", url],
+        ["wrk", "-t2", "-c8", f"-d{WRK_SECONDS}s", "--timeout", "60s", url]
+        + (["-H", f"Cookie: {cookie}"] if cookie else []),
         capture_output=True,
         text=True,
         check=True,
@@ -197,19 +199,49 @@ def machine() -> str:
     return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores {model}".strip()
 
 
-def sample_paths(env, app_dir) -> dict:
-    """One job page and one company page of the loaded data."""
-    code = (
-        "import django, json; django.setup();"
-        "from jobs.models import Job;"
-        "job = Job.objects.published().order_by('-published_at').first();"
-        "print(json.dumps({'job': job.get_absolute_url(),"
-        " 'company': '/companies/%s/' % job.company.slug}))"
-    )
+def scenario(env, app_dir, *args) -> dict:
+    """bench/scenarios.py COMMAND in the served checkout's environment; its JSON answer."""
     out = subprocess.run(
-        [str(BIN / "python"), "-c", code], cwd=app_dir, env=env, check=True, capture_output=True
+        [str(BIN / "python"), "-m", "bench.scenarios", *map(str, args)],
+        cwd=app_dir,
+        env=env,
+        check=True,
+        stdout=subprocess.PIPE,
+        text=True,
     )
-    return json.loads(out.stdout.decode().strip().splitlines()[-1])
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def worker_rss_mb(master_pid: int) -> list[float]:
+    """Resident memory of each gunicorn worker (the master's children), in MB."""
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+    sizes = []
+    for pid in children:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                sizes.append(round(int(line.split()[1]) / 1024, 1))
+    return sizes
+
+
+def alert_run(app_dir, env, scale) -> dict:
+    """The daily alert run end to end: the beat task and the outbox's deliveries on two real
+    Celery worker processes, emails counted by bench.mail.CountingBackend."""
+    prepared = scenario(env, app_dir, "alerts-prepare", scale)
+    log(f"alert run: {prepared['alerts']:,} due alerts, {prepared['new_jobs']:,} new jobs")
+    worker = subprocess.Popen(
+        [str(BIN / "celery"), "-A", "config", "worker", "-c", "2", "-l", "WARNING",
+         "--without-gossip", "--without-mingle", "--without-heartbeat"],
+        cwd=app_dir,
+        env=env,
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        time.sleep(5)  # the workers connect to Redis
+        ran = scenario(env, app_dir, "alerts-run")
+    finally:
+        os.killpg(worker.pid, signal.SIGTERM)
+        worker.wait(timeout=60)
+    return {**prepared, **ran}
 
 
 def markdown(result) -> str:
@@ -227,6 +259,42 @@ def markdown(result) -> str:
             f"| {page['name']} | {page['p50_ms']:,} | {page['p99_ms']:,} | {page['rps_c8']:,} "
             f"| {ratio:.2f} | {page['queries']} | {page.get('check', '')} |"
         )
+    if result.get("alerts"):
+        a = result["alerts"]
+        lines += [
+            "",
+            f"Daily alert run: {a['alerts']:,} alerts against {a['new_jobs']:,} new "
+            f"jobs, {a['emails']:,} emails, {a['seconds']:,} s (2 Celery worker processes)"
+            + (
+                "."
+                if a.get("complete", True)
+                else f", stopped by BENCH_ALERT_TIMEOUT with {a['alerts_not_run']:,} alerts "
+                "not yet run."
+            ),
+        ]
+    if result.get("sweep"):
+        w = result["sweep"]
+        lines.append(
+            f"No-Ghosting sweep: {w['applications']:,} applications, {w['due']:,} newly "
+            f"due, {w['seconds']:,} s"
+            + (
+                "."
+                if w.get("complete", True)
+                else f", stopped by BENCH_SWEEP_TIMEOUT after {w['breached_so_far']:,} breaches."
+            )
+        )
+    if result.get("worker_rss_mb"):
+        m = result["worker_rss_mb"]
+        lines.append(
+            f"Web worker memory (RSS): {max(m['start'])} MB at start, "
+            f"{max(m['after'])} MB after every page (location search included)."
+        )
+    if result.get("data"):
+        d = result["data"]
+        lines.append(
+            f"Data: {d['inbox_applicants']:,} applicants in the largest company's inbox, "
+            f"{d['candidate_applications']} applications in the candidate's list."
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -240,6 +308,7 @@ def main(argv=None) -> int:
     app_dir = args.app_dir.resolve()
     data_dir = args.data_dir or ROOT / "var" / "bench" / f"scale-{args.scale}"
     ensure_wrk()
+    began = time.monotonic()
     services = Services(data_dir)
     gunicorn = None
     try:
@@ -259,6 +328,9 @@ def main(argv=None) -> int:
             env=env,
             check=True,
         )
+        if os.environ.get("BENCH_LOAD_ONLY"):  # build the database now, time it later
+            log(f"loaded in {time.monotonic() - began:.0f} s")
+            return 0
         manage(app_dir, env, "collectstatic", "--no-input", "-v", "0")
         port = free_port()
         log(f"serving {app_dir} with gunicorn (2 workers) on port {port}")
@@ -275,31 +347,58 @@ def main(argv=None) -> int:
                 break
             except OSError:
                 time.sleep(0.3)
-        extra = sample_paths(env, app_dir)
-        mix = [(name, path, "search") for name, path in SEARCH_MIX] + [
-            ("job page", extra["job"], "job"),
-            ("home page", "/", "home"),
-            ("company page", extra["company"], "company"),
-            ("ceiling: bare Django view", "/bench/ceiling/", "ceiling"),
+        rss_start = worker_rss_mb(gunicorn.pid)
+        extra = scenario(env, app_dir, "pages")
+        candidate = f"{extra['cookie_name']}={extra['candidate_session']}"
+        employer = f"{extra['cookie_name']}={extra['employer_session']}"
+        mix = [(name, path, "search", "") for name, path in SEARCH_MIX] + [
+            ("job page: broad profession", extra["job_broad"], "job", ""),
+            ("job page: narrow profession", extra["job_narrow"], "job", ""),
+            ("home page", "/", "home", ""),
+            ("company page: largest", extra["company_large"], "company", ""),
+            ("company page: small", extra["company_small"], "company", ""),
+            ("Company List", "/companies/", "companies", ""),
+            ("pay: all professions", "/pay/", "pay", ""),
+            ("pay: one profession", extra["pay_profession"], "pay", ""),
+            ("pay: profession in a state", extra["pay_state"], "pay", ""),
+            ("My applications (candidate)", "/me/applications/", "dashboard", candidate),
+            (
+                f"applicant inbox ({extra['inbox_applicants']:,} applicants)",
+                "/dashboard/applicants/",
+                "dashboard",
+                employer,
+            ),
+            ("ceiling: bare Django view", "/bench/ceiling/", "ceiling", ""),
         ]
+        probe_env = dict(env)
+        probe_env["BENCH_PROBE_COOKIES"] = json.dumps(
+            {path: cookie for _, path, _, cookie in mix if cookie}
+        )
         probe = subprocess.run(
-            [str(BIN / "python"), "-m", "bench.probe", *[path for _, path, _ in mix]],
+            [str(BIN / "python"), "-m", "bench.probe", *[path for _, path, _, _ in mix]],
             cwd=app_dir,
-            env=env,
+            env=probe_env,
             check=True,
-            capture_output=True,
+            stdout=subprocess.PIPE,
             text=True,
         )
         probed = json.loads(probe.stdout.strip().splitlines()[-1])
         pages = []
-        for name, path, kind in mix:
+        for name, path, kind, cookie in mix:
             log(f"timing {name}: {path}")
-            timing = time_page(base, path)
+            timing = time_page(base, path, cookie)
             page = {"name": name, "kind": kind, "path": path, **timing}
             page["queries"] = probed[path]["queries"]
             if "check" in probed[path]:
                 page["check"] = probed[path]["check"]
             pages.append(page)
+        rss_after = worker_rss_mb(gunicorn.pid)
+        alerts = sweep = None
+        if not os.environ.get("BENCH_SKIP_JOBS"):
+            alerts = alert_run(app_dir, env, args.scale)
+            log(f"alert run: {alerts}")
+            sweep = scenario(env, app_dir, "sweep", args.scale)
+            log(f"sweep: {sweep}")
         ceiling = next(p for p in pages if p["kind"] == "ceiling")
         for page in pages:
             page["rps_ratio_to_ceiling"] = round(page["rps_c8"] / ceiling["rps_c8"], 3)
@@ -315,7 +414,19 @@ def main(argv=None) -> int:
             "commit": commit,
             "server": "gunicorn 2 sync workers, DEBUG off, CONN_MAX_AGE=600, Redis cache",
             "pages": pages,
+            "minutes": round((time.monotonic() - began) / 60, 1),
+            "worker_rss_mb": {"start": rss_start, "after": rss_after},
+            "data": {
+                "inbox_applicants": extra["inbox_applicants"],
+                "candidate_applications": extra["candidate_applications"],
+            },
         }
+        if alerts:
+            keys = ("alerts", "new_jobs", "seconds", "emails", "complete", "alerts_not_run")
+            result["alerts"] = {k: alerts[k] for k in keys}
+        if sweep:
+            keys = ("applications", "due", "seconds", "complete", "breached_so_far")
+            result["sweep"] = {k: sweep[k] for k in keys if k in sweep}
         stem = f"{now:%Y-%m-%d}-{args.scale}" + (f"-{args.label}" if args.label else "")
         out_dir = ROOT / "bench" / "results"
         out_dir.mkdir(parents=True, exist_ok=True)

@@ -4,7 +4,9 @@ Matching reuses the search page's code: the alert keeps the search's query strin
 rebuilt into JobSearchForm -> JobSearch at each run, and adds only "published after the alert's
 last run" and "not sent by this alert before". So an alert and the search page agree.
 
-The run (`alerts_run`, beat every 5 minutes) is set-based and chunked: it takes due alerts a
+Beat (every 5 minutes) queues one task per chunk of due alerts (`alerts_dispatch`), so a large
+run is shared by every worker; `alerts_run` walks them all in one process. Either way the run is
+set-based and chunked: it takes due alerts a
 chunk at a time in id order, locking them with SKIP LOCKED (an overlapping run takes other
 alerts), and for each chunk, in one transaction: one query per alert for its new matches, one
 INSERT ... ON CONFLICT DO NOTHING RETURNING of the (alert, job) pairs (the unique pair is what
@@ -26,6 +28,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from candidates.models import JobAlert, JobAlertDelivery
+from infra.queueing import send_task_on_commit
 from infra.refusals import Refusal
 from jobs.choices import (
     Credential,
@@ -40,6 +43,7 @@ from jobs.search import MULTI_FILTERS, JobSearch, JobSearchForm
 from notifications.services import Recipient, build_notifications, notify, queue_notifications
 
 CHUNK_SIZE = 500
+CHUNK_TASK = "candidates.tasks.run_job_alert_chunk"
 MAX_JOBS_PER_EMAIL = 20
 MAX_ALERTS_PER_USER = 25
 CONFIRM_MAX_AGE = 7 * 24 * 3600  # a confirmation link works for a week
@@ -309,6 +313,32 @@ def alerts_run(*, now: datetime | None = None, chunk_size: int = CHUNK_SIZE) -> 
                 return queued
             after = ids[-1]
             queued += _run_chunk(ids, now)
+
+
+def alerts_dispatch(*, now: datetime | None = None, chunk_size: int | None = None) -> int:
+    """Beat: queue one task per chunk of due alerts (ids first..last), so every Celery worker
+    takes part in a large run instead of one task walking all of them. Returns the chunks.
+    Each chunk task locks and re-checks its alerts (`alerts_run_range`), so a chunk queued
+    twice, or overlapping another run, sends nothing twice."""
+    now, chunk_size = now or timezone.now(), chunk_size or CHUNK_SIZE
+    ids = list(JobAlert.objects.due(now).order_by("pk").values_list("pk", flat=True))
+    chunks = [ids[start : start + chunk_size] for start in range(0, len(ids), chunk_size)]
+    for chunk in chunks:
+        send_task_on_commit(CHUNK_TASK, chunk[0], chunk[-1], now.isoformat())
+    return len(chunks)
+
+
+def alerts_run_range(*, first: int, last: int, now: datetime) -> int:
+    """One chunk of a dispatched run: the alerts with ids first..last still due at `now`."""
+    with transaction.atomic():
+        ids = list(
+            JobAlert.objects.due(now)
+            .filter(pk__gte=first, pk__lte=last)
+            .order_by("pk")
+            .select_for_update(skip_locked=True)
+            .values_list("pk", flat=True)
+        )
+        return _run_chunk(ids, now) if ids else 0
 
 
 def _run_chunk(ids: list[int], now: datetime) -> int:

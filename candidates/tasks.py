@@ -1,5 +1,7 @@
 """Background work of the candidate area. The schedules are declared in config/celery.py."""
 
+from datetime import datetime
+
 from celery import shared_task
 
 from candidates import alerts, privacy, services
@@ -34,9 +36,15 @@ def purge_inactive_candidate_data() -> int:
 
 @shared_task
 def run_job_alerts() -> int:
-    """Beat, every 5 minutes: email each due alert (instant ones each run, daily and weekly
-    ones once their period has passed) the jobs new to it. Idempotent (candidates/alerts.py)."""
-    return alerts.alerts_run()
+    """Beat, every 5 minutes: queue a task per chunk of due alerts (instant ones each run,
+    daily and weekly ones once their period has passed). Idempotent (candidates/alerts.py)."""
+    return alerts.alerts_dispatch()
+
+
+@shared_task
+def run_job_alert_chunk(first: int, last: int, now: str) -> int:
+    """One chunk of a run: email each alert of ids first..last still due the jobs new to it."""
+    return alerts.alerts_run_range(first=first, last=last, now=datetime.fromisoformat(now))
 
 
 @shared_task

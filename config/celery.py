@@ -30,6 +30,11 @@ app.conf.beat_schedule = {
         "task": "jobs.tasks.expire_overdue_jobs",
         "schedule": crontab(minute="*/15"),
     },
+    # Live-job counts (home page, Company List, company pages): two GROUP BYs into summaries.
+    "jobs-refresh-job-counts": {
+        "task": "jobs.tasks.refresh_job_counts",
+        "schedule": crontab(minute="*/2"),
+    },
     # Job page views counted in Redis are added to the jobs in one UPDATE.
     "jobs-flush-view-counts": {
         "task": "jobs.tasks.flush_job_view_counts",

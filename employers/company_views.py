@@ -11,11 +11,14 @@ from employers.forms import CompanyProfileForm, CompanySearchForm
 from employers.models import Company, CompanyLocation
 from employers.permissions import get_membership, membership_of, require_owner
 from employers.services import company_update_profile
+from infra.pagination import BoundedPaginator
+from jobs.counts import company_live_jobs
 from jobs.models import Job
 from jobs.selectors import with_live_job_counts
 
 COMPANIES_PER_PAGE = 20
 JOBS_PER_PAGE = 20
+JOB_PAGES_SHOWN = 50
 
 
 @login_required
@@ -99,7 +102,11 @@ def company_list(request):
 def company_detail(request, slug):
     company = get_object_or_404(Company.objects.prefetch_related("locations"), slug=slug)
     jobs = Job.objects.published().filter(company=company).order_by("-published_at", "-pk")
-    page = Paginator(jobs, JOBS_PER_PAGE).get_page(request.GET.get("page"))
+    # The newest JOB_PAGES_SHOWN pages only: counting (or paging deep into) a company's 100,000
+    # jobs would cost more than the page; past that, the total comes from the summary.
+    paginator = BoundedPaginator(jobs, JOBS_PER_PAGE, max_pages=JOB_PAGES_SHOWN)
+    page = paginator.get_page(request.GET.get("page"))
+    open_jobs = company_live_jobs(company.pk) if paginator.is_capped else paginator.count
     membership = membership_of(request.user)
     locations = list(company.locations.all())
     context = {
@@ -107,6 +114,7 @@ def company_detail(request, slug):
         "locations": locations,
         "has_details": bool(company.website or locations or company.benefits),
         "page": page,
+        "open_jobs": open_jobs,
         "is_own_company": membership is not None and membership.company_id == company.pk,
     }
     return render(request, "employers/company_detail.html", context)

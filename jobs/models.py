@@ -3,7 +3,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, GistIndex
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import models
 from django.db.models import (
@@ -43,6 +43,34 @@ from jobs.gazetteer import EARTH_RADIUS_MILES
 from jobs.pay import pay_range_label
 
 JOB_LIFETIME_DAYS = 30
+# Similar jobs: how many of the nearest (by the index's flat projection) are ranked by true
+# distance. The projection (longitude scaled by the job's own latitude) is within a few percent
+# of the great-circle distance at the distances that matter, so 20 is ample for 4.
+SIMILAR_POOL = 20
+
+
+def planar_point():
+    """The point the similar-jobs index holds: longitude scaled by cos(latitude), latitude, so
+    flat distances are close to true distances (one degree of latitude ~ 69 miles)."""
+    # Keyword arguments in alphabetical order, as the migration writes them: Django compares
+    # them in order, so any other order makes makemigrations see a changed index.
+    return Func(
+        Func(F("longitude"), Cos(Radians("latitude")), arg_joiner=" * ", function=""),
+        F("latitude"),
+        function="point",
+    )
+
+
+class PlanarDistance(Func):
+    """`planar_point() <-> point(x, y)`: what a K-nearest-neighbour index scan orders by."""
+
+    arg_joiner = " <-> "
+    template = "%(expressions)s"
+    output_field = FloatField()
+
+    def __init__(self, x: float, y: float):
+        target = Func(Value(x), Value(y), function="point", output_field=FloatField())
+        super().__init__(planar_point(), target)
 
 
 def default_expiry():
@@ -114,16 +142,32 @@ class JobQuerySet(models.QuerySet):
         miles = Case(When(latitude__isnull=True, then=None), default=miles)
         return self.annotate(distance=ExpressionWrapper(miles, output_field=FloatField()))
 
-    def similar_to(self, job):
-        """Other jobs of the same profession: the nearest first for a job with a place, remote
-        ones first for a remote job, then the newest."""
+    def similar_to(self, job, limit: int = 4) -> list["Job"]:
+        """Up to `limit` other jobs of the same profession: the nearest first for a job with a
+        place, remote ones first for a remote job, then the newest.
+
+        Bounded whatever the number of jobs: the nearest come from a K-nearest-neighbour walk of
+        the GiST index on (profession, projected point), which stops after SIMILAR_POOL rows,
+        and are then ranked by great-circle distance; without a place, two walks of the newest
+        jobs of the profession (remote ones, any) stop after `limit` rows each."""
         others = self.filter(profession=job.profession).exclude(pk=job.pk)
         if job.latitude is not None and job.longitude is not None and not job.is_remote:
-            return others.with_distance(job.latitude, job.longitude).order_by(
-                F("distance").asc(nulls_last=True), "-published_at", "-pk"
+            x = job.longitude * math.cos(math.radians(job.latitude))
+            nearest = (
+                others.filter(latitude__isnull=False)
+                .alias(planar=PlanarDistance(x, job.latitude))
+                .order_by("planar")
+                .values("pk")[: max(limit, SIMILAR_POOL)]
             )
-        remote_first = Case(When(workplace_type=WorkplaceType.REMOTE, then=0), default=1)
-        return others.order_by(remote_first, "-published_at", "-pk")
+            return list(
+                self.filter(pk__in=nearest)
+                .with_distance(job.latitude, job.longitude)
+                .order_by(F("distance").asc(nulls_last=True), "-published_at", "-pk")[:limit]
+            )
+        newest = others.order_by("-published_at", "-pk")
+        remote = list(newest.filter(workplace_type=WorkplaceType.REMOTE)[:limit])
+        rest = list(newest.exclude(workplace_type=WorkplaceType.REMOTE)[: limit - len(remote)])
+        return (remote + rest)[:limit]
 
     def counts_by_profession(self):
         """[{"profession": ..., "jobs": n}, ...], the most jobs first."""
@@ -303,6 +347,29 @@ class Job(models.Model):
             models.Index(fields=["pay_max_annual"], name="job_pay_max_annual"),
             models.Index(fields=["latitude", "longitude"], name="job_lat_lng"),
             GinIndex(fields=["required_credentials"], name="job_required_credentials"),
+            # Similar jobs: the nearest of a profession, walked in distance order (btree_gist
+            # lets the profession share the GiST index).
+            GistIndex(
+                F("profession"),
+                planar_point(),
+                name="job_similar_nearest",
+                condition=Q(status="published"),
+            ),
+            # Similar jobs without a place, and the company page: newest live jobs first.
+            models.Index(
+                "profession",
+                F("published_at").desc(),
+                F("id").desc(),
+                name="job_live_profession_newest",
+                condition=Q(status="published"),
+            ),
+            models.Index(
+                "company",
+                F("published_at").desc(),
+                F("id").desc(),
+                name="job_live_company_newest",
+                condition=Q(status="published"),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -642,3 +709,29 @@ class IndexingNotice(models.Model):
 
     def __str__(self):
         return f"{self.kind} job {self.job_id}"
+
+
+class CompanyJobCount(models.Model):
+    """Live jobs per company, kept by jobs/counts.py (beat, and after each job goes live or
+    away): the Company List, the home page and a large company's page read it instead of
+    counting every job."""
+
+    company = models.OneToOneField(
+        "employers.Company", primary_key=True, on_delete=models.CASCADE, related_name="job_count"
+    )
+    live_jobs = models.PositiveIntegerField(default=0)
+    refreshed_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.company_id}: {self.live_jobs}"
+
+
+class ProfessionJobCount(models.Model):
+    """Live jobs per profession, kept with CompanyJobCount (jobs/counts.py)."""
+
+    profession = models.CharField(max_length=48, primary_key=True, choices=Profession.choices)
+    live_jobs = models.PositiveIntegerField(default=0)
+    refreshed_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.profession}: {self.live_jobs}"

@@ -5,12 +5,14 @@ Writes are in jobs/services.py; these only read (and decorate objects for templa
 
 from datetime import timedelta
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db import connection
+from django.db.models import Count, F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from jobs.gazetteer import EARTH_RADIUS_MILES
 from jobs.lifecycle import job_available_actions, job_can
-from jobs.models import Job, PayTransparencyRule, live_job_q
+from jobs.models import SIMILAR_POOL, Job, PayTransparencyRule
 from jobs.pay_rules import job_rule_problems
 
 Status = Job.Status
@@ -44,19 +46,9 @@ def company_job_counts(company) -> dict[str, int]:
 
 
 def with_live_job_counts(companies):
-    """Annotate a Company queryset with `open_job_count`, its live jobs, as a correlated
-    subquery: Postgres evaluates it only for the rows a page returns (after ORDER BY ...
-    LIMIT), each through the jobs' company_id index, instead of grouping every job."""
-    per_company = (
-        Job.objects.filter(live_job_q(), company_id=OuterRef("pk"))
-        .order_by()
-        .values("company_id")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return companies.annotate(
-        open_job_count=Coalesce(Subquery(per_company, output_field=IntegerField()), 0)
-    )
+    """Annotate a Company queryset with `open_job_count`, its live jobs, from the summary that
+    beat keeps (jobs/counts.py): one LEFT JOIN, not a count of each company's jobs."""
+    return companies.annotate(open_job_count=Coalesce(F("job_count__live_jobs"), 0))
 
 
 def jobs_out_of_pay_rules(company) -> list[tuple[Job, list]]:
@@ -69,3 +61,68 @@ def jobs_out_of_pay_rules(company) -> list[tuple[Job, list]]:
         return []
     jobs = Job.objects.for_company(company).published().order_by("-published_at", "-pk")
     return [(job, problems) for job in jobs if (problems := job_rule_problems(job, rules=rules))]
+
+
+SIMILAR_NEAREST_SQL = """
+SELECT source_id, id FROM (
+    SELECT src.id AS source_id, near.id, row_number() OVER (
+        PARTITION BY src.id ORDER BY near.miles, near.published_at DESC, near.id DESC
+    ) AS n
+    FROM jobs_job src
+    CROSS JOIN LATERAL (
+        SELECT j.id, j.published_at,
+            2 * %(radius)s * asin(sqrt(least(1.0,
+                power(sin((radians(j.latitude) - radians(src.latitude)) / 2), 2)
+                + cos(radians(src.latitude)) * cos(radians(j.latitude))
+                * power(sin((radians(j.longitude) - radians(src.longitude)) / 2), 2)
+            ))) AS miles
+        FROM jobs_job j
+        WHERE j.status = %(published)s AND j.expires_at > %(now)s
+          AND j.profession = src.profession AND j.id <> src.id AND j.latitude IS NOT NULL
+        ORDER BY point(j.longitude * cos(radians(j.latitude)), j.latitude)
+            <-> point(src.longitude * cos(radians(src.latitude)), src.latitude)
+        LIMIT %(pool)s
+    ) AS near
+    WHERE src.id = ANY(%(ids)s)
+) AS ranked
+WHERE n <= %(limit)s
+ORDER BY source_id, n
+"""
+
+
+def similar_jobs_for(jobs: list[Job], limit: int) -> dict[int, list[Job]]:
+    """{job id: its similar open jobs} for many jobs at once, in `Job.objects.published()
+    .similar_to(job, limit)`'s order: one query walks the nearest-jobs index for every job with
+    a place (a LATERAL join, ranked by true distance in SQL), one more loads the jobs shown;
+    remote jobs go through similar_to. For the sweeps' emails, which would otherwise cost a
+    query or two per job."""
+    placed = [
+        j for j in jobs if j.latitude is not None and j.longitude is not None and not j.is_remote
+    ]
+    found: dict[int, list[Job]] = {}
+    if placed:
+        params = {
+            "radius": EARTH_RADIUS_MILES,
+            "published": Status.PUBLISHED,
+            "now": timezone.now(),
+            "pool": max(limit, SIMILAR_POOL),
+            "limit": limit,
+            "ids": [j.pk for j in placed],
+        }
+        with connection.cursor() as cursor:
+            cursor.execute(SIMILAR_NEAREST_SQL, params)
+            pairs = cursor.fetchall()
+        shown = (
+            Job.objects.published()
+            .with_company()
+            .defer("description", "search_vector")
+            .in_bulk({other for _, other in pairs})
+        )
+        found = {job.pk: [] for job in placed}
+        for source, other in pairs:
+            if other in shown:
+                found[source].append(shown[other])
+    for job in jobs:
+        if job.pk not in found:
+            found[job.pk] = Job.objects.published().with_company().similar_to(job, limit)
+    return found

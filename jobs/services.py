@@ -18,6 +18,7 @@ from audit.services import record
 from employers.models import Company
 from employers.selectors import team_recipients, team_recipients_by_company
 from infra.refusals import Refusal
+from jobs.counts import job_counts_changed
 from jobs.indexing import indexing_notice_add
 from jobs.lifecycle import job_can, refusal_message
 from jobs.models import JOB_LIFETIME_DAYS, IndexingNotice, Job
@@ -80,6 +81,7 @@ def _go_live(job: Job, now) -> None:
     job.expires_at = now + LIFETIME
     job.review_note = ""
     indexing_notice_add(job=job, kind=UPDATED, cause=f"live:{now.isoformat()}")
+    job_counts_changed(job)
 
 
 # Posting -----------------------------------------------------------------------------------
@@ -105,6 +107,7 @@ def job_update(*, job: Job, fields: dict) -> Job:
     reviewed_states = {Status.PUBLISHED, Status.PAUSED, Status.EXPIRED}
     if not job.company.is_verified and job.status in reviewed_states:
         job.status = Status.PENDING_REVIEW
+        job_counts_changed(job)
     job.save()
     if job.status == Status.PUBLISHED:
         indexing_notice_add(job=job, kind=UPDATED, cause=f"edited:{job.updated_at.isoformat()}")
@@ -169,6 +172,7 @@ def job_pause(*, job: Job) -> Job:
     job.save(update_fields=["status", "updated_at"])
     _record_status(job, "pause", before)
     indexing_notice_add(job=job, kind=DELETED, cause=f"paused:{job.updated_at.isoformat()}")
+    job_counts_changed(job)
     return job
 
 
@@ -189,6 +193,7 @@ def job_resume(*, job: Job) -> Job:
     job.save(update_fields=["status", "is_featured", "updated_at"])
     _record_status(job, "resume", before)
     indexing_notice_add(job=job, kind=UPDATED, cause=f"resumed:{job.updated_at.isoformat()}")
+    job_counts_changed(job)
     return job
 
 
@@ -203,6 +208,7 @@ def job_close(*, job: Job) -> Job:
     job.save(update_fields=["status", "closed_at", "is_featured", "updated_at"])
     _record_status(job, "close", before)
     indexing_notice_add(job=job, kind=DELETED, cause=f"closed:{job.closed_at.isoformat()}")
+    job_counts_changed(job)
     return job
 
 
@@ -225,6 +231,7 @@ def job_renew(*, job: Job) -> Job:
     _record_status(job, "renew", before, expires_at=[expired_on, job.expires_at])
     if came_back:
         indexing_notice_add(job=job, kind=UPDATED, cause=f"renewed:{job.updated_at.isoformat()}")
+        job_counts_changed(job)
     return job
 
 

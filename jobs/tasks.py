@@ -3,6 +3,7 @@
 from celery import shared_task
 
 from jobs import services
+from jobs.counts import job_counts_refresh
 from jobs.indexing import indexing_notices_send
 from jobs.pay_insights import pay_summary_refresh
 
@@ -38,3 +39,10 @@ def refresh_pay_summary() -> int:
 def send_indexing_notices() -> int:
     """Beat: tell search engines which job pages went live or away (jobs/indexing.py)."""
     return indexing_notices_send()
+
+
+@shared_task
+def refresh_job_counts(company_id: int | None = None, profession: str = "") -> None:
+    """Beat (every 2 minutes, all of them) and after a job goes live or away (its company and
+    profession): the summaries of live jobs that the home page and Company List read."""
+    job_counts_refresh(company_id=company_id, profession=profession)

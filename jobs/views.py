@@ -212,16 +212,14 @@ def detail(request, slug):
 
 def gone(request, job):
     """Closed, expired or paused: 410, with open jobs like it instead, and no JobPosting."""
-    similar = Job.objects.published().with_company().similar_to(job)[:SIMILAR_JOBS]
-    return render(
-        request, "jobs/gone.html", {"job": job, "similar_jobs": list(similar)}, status=410
-    )
+    similar = Job.objects.published().with_company().similar_to(job, SIMILAR_JOBS)
+    return render(request, "jobs/gone.html", {"job": job, "similar_jobs": similar}, status=410)
 
 
 def render_job_page(request, job, report_form, *, status=200, report_open=False):
     description = job_description_html(job)
     url = settings.SITE_URL + job.get_absolute_url()
-    similar_jobs = list(Job.objects.published().with_company().similar_to(job)[:SIMILAR_JOBS])
+    similar_jobs = Job.objects.published().with_company().similar_to(job, SIMILAR_JOBS)
     context = {
         "job": job,
         "description": description,

@@ -1,7 +1,5 @@
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
-from django.db.models import Count
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,6 +11,7 @@ from employers.models import Company
 from infra.client_ip import client_ip
 from infra.rate_limits import form_over_limit
 from jobs.choices import Profession
+from jobs.counts import board_counts
 from jobs.models import Job
 from pages.forms import ContactForm
 from pages.health import database_status, redis_status
@@ -21,18 +20,16 @@ from pages.services import contact_message_submit
 HOME_FEATURED_JOBS = 3
 HOME_NEWEST_JOBS = 6
 HOME_PROFESSIONS = 8
-# The counts scan every live job: recomputed at most once a minute (and on every request when
-# Redis is down, since the cache then stores nothing).
-HOME_STATS_SECONDS = 60
 
 
 def home_stats() -> dict:
-    live = Job.objects.published()
-    stats = live.aggregate(open_jobs=Count("pk"), companies_hiring=Count("company", distinct=True))
+    """The counts over every live job, from the summaries beat keeps (jobs/counts.py): three
+    reads of a few rows, never a count of the jobs themselves."""
+    stats = board_counts(HOME_PROFESSIONS)
     labels = dict(Profession.choices)
     stats["professions"] = [
-        {"value": row["profession"], "label": labels[row["profession"]], "jobs": row["jobs"]}
-        for row in live.counts_by_profession()[:HOME_PROFESSIONS]
+        {"value": profession, "label": labels[profession], "jobs": jobs}
+        for profession, jobs in stats["professions"]
     ]
     return stats
 
@@ -41,7 +38,7 @@ def home(request):
     live = Job.objects.published().with_company().order_by("-published_at", "-pk")
     featured = list(live.featured()[:HOME_FEATURED_JOBS])
     context = {
-        **cache.get_or_set("pages:home-stats", home_stats, HOME_STATS_SECONDS),
+        **home_stats(),
         "featured_jobs": featured,
         "newest_jobs": list(live.exclude(pk__in=[job.pk for job in featured])[:HOME_NEWEST_JOBS]),
         "company_count": Company.objects.count(),

@@ -3,10 +3,13 @@ stage changes answer the candidate, bulk "not selected", notes, CSV export, ques
 
 import csv
 import io
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from applications import selectors
 from applications.models import (
     Application,
     ApplicationEvent,
@@ -407,3 +410,56 @@ def test_the_pipeline_and_my_applications_use_a_constant_number_of_queries(
     many = pages()
 
     assert many == few
+
+
+def test_the_inbox_pages_waiting_applicants_by_deadline_then_the_others_newest_first(
+    client, company, employer_owner, monkeypatch
+):
+    monkeypatch.setattr("applications.dashboard_views.APPLICANTS_PER_PAGE", 2)
+    now = timezone.now()
+    job = PublishedJobFactory(company=company)
+    for n, days in enumerate([3, 1, 2]):
+        ApplicationFactory(
+            job=job,
+            candidate=CandidateFactory(full_name=f"Waiting {n}"),
+            respond_by=now + timedelta(days=days),
+        )
+    for n, days in enumerate([5, 4]):
+        AnsweredApplicationFactory(
+            job=job,
+            candidate=CandidateFactory(full_name=f"Answered {n}"),
+            submitted_at=now - timedelta(days=days),
+        )
+    client.force_login(employer_owner)
+
+    def names(page):
+        response = client.get(reverse("applications_dashboard:inbox"), {"page": page})
+        return [a.candidate.full_name for a in response.context["applicants"]]
+
+    assert names(1) == ["Waiting 1", "Waiting 2"]
+    assert names(2) == ["Waiting 0", "Answered 1"]
+    assert names(3) == ["Answered 0"]
+    assert names(1) + names(2) + names(3) == [
+        a.candidate.full_name
+        for a in selectors.pipeline(company)  # the single-query order, for reference
+    ]
+
+
+@pytest.mark.parametrize("size", [1, 30])
+def test_the_inbox_costs_the_same_queries_whatever_the_applicants_and_jobs(
+    client, company, employer_owner, django_assert_max_num_queries, monkeypatch, size
+):
+    monkeypatch.setattr("applications.dashboard_views.JOB_CHOICES", 5)
+    jobs = PublishedJobFactory.create_batch(size, company=company)
+    for n in range(size):
+        ApplicationFactory(job=jobs[n])
+    client.force_login(employer_owner)
+
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("applications_dashboard:inbox"))
+
+    # The Job filter offers the newest few jobs, not every one of them.
+    assert len(response.context["filters"].fields["job"].choices) == 1 + min(size, 5)
+    # An older job asked for by the filter is still accepted.
+    asked = client.get(reverse("applications_dashboard:inbox"), {"job": jobs[0].pk})
+    assert [a.job_id for a in asked.context["applicants"]] == [jobs[0].pk]

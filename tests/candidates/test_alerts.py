@@ -210,6 +210,30 @@ def test_a_job_is_never_sent_twice_for_one_alert(candidate):
     assert JobAlertDelivery.objects.filter(alert=alert).count() == 1
 
 
+def test_the_beat_task_shares_a_run_out_in_chunk_tasks_that_send_each_digest_once(
+    django_capture_on_commit_callbacks,
+):
+    """run_job_alerts queues a task per chunk of due alerts (eager here, as in tests); a chunk
+    queued again finds its alerts no longer due and sends nothing more."""
+    from candidates.tasks import run_job_alert_chunk, run_job_alerts
+
+    owners = CandidateFactory.create_batch(5)
+    made = [alert_for(user, "q=nurse") for user in owners]
+    with later(hours=1):
+        PublishedJobFactory(title="ICU Nurse")
+    with later(days=1, minutes=1):
+        with (
+            django_capture_on_commit_callbacks(execute=True) as queued,
+            pytest.MonkeyPatch.context() as patch,
+        ):
+            patch.setattr(alerts, "CHUNK_SIZE", 2)
+            assert run_job_alerts.apply(kwargs={}).get() == 3  # 2 + 2 + 1 alerts
+        assert len(queued) >= 3
+        assert {d.about_id for d in digests()} == {a.pk for a in made}
+        assert run_job_alert_chunk(made[0].pk, made[-1].pk, timezone.now().isoformat()) == 0
+    assert len(digests()) == 5
+
+
 def test_emails_carry_one_click_unsubscribe_headers(candidate, settings):
     alert = alert_for(candidate, "q=nurse")
     with later(hours=1):

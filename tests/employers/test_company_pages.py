@@ -7,6 +7,7 @@ import pytest
 from employers.choices import FacilityType
 from employers.models import Company, CompanyLocation
 from employers.sitemaps import CompanySitemap
+from jobs.counts import job_counts_refresh
 from tests.factories import (
     ClosedJobFactory,
     CompanyFactory,
@@ -113,13 +114,31 @@ def test_own_team_gets_a_link_to_edit_the_profile(client, employer_recruiter, ot
     )
 
 
+@pytest.mark.parametrize("jobs", [1, 30])
 def test_company_page_query_count_does_not_grow_with_jobs(
-    client, company, django_assert_max_num_queries
+    client, company, django_assert_max_num_queries, jobs
 ):
-    PublishedJobFactory.create_batch(15, company=company)
+    PublishedJobFactory.create_batch(jobs, company=company)
 
     with django_assert_max_num_queries(4):
         client.get("/companies/lakeside-health/")
+
+
+def test_a_large_company_page_pages_over_the_newest_jobs_and_takes_its_total_from_the_summary(
+    client, company, monkeypatch, django_assert_max_num_queries
+):
+    monkeypatch.setattr("employers.company_views.JOBS_PER_PAGE", 2)
+    monkeypatch.setattr("employers.company_views.JOB_PAGES_SHOWN", 2)
+    PublishedJobFactory.create_batch(5, company=company)
+    job_counts_refresh()
+
+    with django_assert_max_num_queries(5):
+        html = client.get("/companies/lakeside-health/?page=2").content.decode()
+
+    assert "5 open jobs<" in html
+    assert "Page 2 of 2 (the newest 4 jobs;" in html
+    # Past the pages shown: the last one shown, not a deep OFFSET.
+    assert "Page 2 of 2" in client.get("/companies/lakeside-health/?page=3").content.decode()
 
 
 # The Company List --------------------------------------------------------------------------
@@ -143,6 +162,7 @@ def directory(db):
     located(
         CompanyFactory(name="Lakeshore Imaging", facility_type="imaging_center"), ("Austin", "TX")
     )
+    job_counts_refresh()  # the live-job counts the Company List reads (beat keeps them)
     return lakeside
 
 
@@ -259,13 +279,14 @@ def test_company_list_query_count_is_constant(client, django_assert_num_queries)
         for company in CompanyFactory.create_batch(n):
             located(company, ("Madison", "WI"), ("Denver", "CO"))
             PublishedJobFactory(company=company)
+        job_counts_refresh()
 
     build(3)
     with django_assert_num_queries(4) as few:
-        client.get("/companies/?hiring=on")
+        assert len(client.get("/companies/?hiring=on").context["page"].object_list) == 3
     build(17)
     with django_assert_num_queries(4) as many:
-        client.get("/companies/?hiring=on")
+        assert len(client.get("/companies/?hiring=on").context["page"].object_list) == 20
 
     assert len(few.captured_queries) == len(many.captured_queries)
 

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from jobs.choices import Profession
+from jobs.counts import job_counts_refresh
 from tests.factories import ClosedJobFactory, CompanyFactory, JobFactory, PublishedJobFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +18,7 @@ def test_home_counts_open_jobs_and_the_companies_hiring(client):
     PublishedJobFactory()
     ClosedJobFactory()
     JobFactory()
+    job_counts_refresh()  # what beat does every two minutes
 
     html = client.get("/").content.decode()
 
@@ -46,6 +48,7 @@ def test_home_shows_featured_jobs_then_the_newest_others(client):
 def test_home_lists_popular_professions_linking_to_their_searches(client):
     PublishedJobFactory.create_batch(3, profession=Profession.MEDICAL_CODER)
     PublishedJobFactory(profession=Profession.PHARMACIST)
+    job_counts_refresh()
 
     html = client.get("/").content.decode()
 
@@ -69,8 +72,47 @@ def test_home_page_costs_the_same_queries_whatever_the_number_of_jobs(
     for n in range(count):
         PublishedJobFactory(company=CompanyFactory(), is_featured=n % 2 == 0)
 
-    # Stats and professions (cached afterwards), featured, newest, the company count.
-    with django_assert_max_num_queries(5):
-        client.get("/")
-    with django_assert_max_num_queries(3):
-        client.get("/")
+    job_counts_refresh()
+
+    # Open jobs, companies hiring and professions (the summaries), featured, newest, the
+    # company count: the same six whatever the jobs, with no cache to miss.
+    with django_assert_max_num_queries(6):
+        response = client.get("/")
+    assert response.context["open_jobs"] == count
+
+
+def test_home_counts_follow_a_job_going_live_and_away_through_the_services(
+    client, django_capture_on_commit_callbacks
+):
+    """The services queue the refresh of the job's company and profession (eagerly here):
+    the counts follow without waiting for beat."""
+    from jobs.services import job_close, job_publish
+
+    job = JobFactory(company=CompanyFactory(is_verified=True))
+    job_counts_refresh()
+    with django_capture_on_commit_callbacks(execute=True):
+        job_publish(job=job)
+    assert client.get("/").context["open_jobs"] == 1
+    assert client.get("/").context["companies_hiring"] == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        job_close(job=job)
+    assert client.get("/").context["open_jobs"] == 0
+    assert client.get("/").context["companies_hiring"] == 0
+
+
+def test_job_counts_refresh_leaves_out_expired_and_unpublished_jobs_and_zeroes_empty_rows():
+    from jobs.models import CompanyJobCount, ProfessionJobCount
+
+    company = CompanyFactory()
+    live = PublishedJobFactory(company=company, profession=Profession.PHARMACIST)
+    PublishedJobFactory(company=company, expires_at=timezone.now() - timedelta(minutes=1))
+    JobFactory(company=company)
+    job_counts_refresh()
+    assert CompanyJobCount.objects.get(company=company).live_jobs == 1
+    assert ProfessionJobCount.objects.get(profession=Profession.PHARMACIST).live_jobs == 1
+
+    live.delete()
+    job_counts_refresh(company_id=company.pk, profession=Profession.PHARMACIST)
+    assert CompanyJobCount.objects.get(company=company).live_jobs == 0
+    assert ProfessionJobCount.objects.get(profession=Profession.PHARMACIST).live_jobs == 0

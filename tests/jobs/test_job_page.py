@@ -407,3 +407,40 @@ def test_a_closed_job_cannot_be_reported(client):
     assert response.status_code == 302
     assert not JobReport.objects.exists()
     assert report(client, JobFactory(), reason="scam").status_code == 404
+
+
+def test_similar_jobs_for_many_jobs_agree_with_similar_to_one_at_a_time():
+    """The sweeps' batch (one LATERAL walk of the nearest-jobs index) and the job page's
+    similar_to give the same jobs in the same order, remote jobs included."""
+    from jobs.selectors import similar_jobs_for
+
+    places = [("Denver", "CO", 39.74, -104.99), ("Boulder", "CO", 40.01, -105.27),
+              ("Houston", "TX", 29.76, -95.37), ("Austin", "TX", 30.27, -97.74),
+              ("Miami", "FL", 25.76, -80.19)]  # fmt: skip
+    jobs = [
+        PublishedJobFactory(city=city, state=state, latitude=lat, longitude=lng)
+        for city, state, lat, lng in places * 2
+    ]
+    jobs.append(PublishedJobFactory(workplace_type=WorkplaceType.REMOTE, latitude=None))
+    jobs.append(PublishedJobFactory(profession=Profession.PHARMACIST))
+
+    batch = similar_jobs_for(jobs, 4)
+
+    for job in jobs:
+        one = Job.objects.published().with_company().similar_to(job, 4)
+        assert [o.pk for o in batch[job.pk]] == [o.pk for o in one]
+    assert batch[jobs[-1].pk] == []  # the only pharmacist job
+
+
+@pytest.mark.parametrize("others", [1, 30])
+def test_similar_jobs_are_the_nearest_ones_whatever_the_number_of_jobs(others):
+    """Bounded (a K-nearest walk of the index) but exact: the nearest are found among many."""
+    denver = PublishedJobFactory(city="Denver", state="CO", latitude=39.74, longitude=-104.99)
+    for n in range(others):
+        PublishedJobFactory(city="Miami", state="FL", latitude=25.76 + n / 100, longitude=-80.19)
+    near = PublishedJobFactory(city="Boulder", state="CO", latitude=40.01, longitude=-105.27)
+
+    similar = Job.objects.published().similar_to(denver, 4)
+
+    assert similar[0] == near
+    assert len(similar) == min(others + 1, 4)
