@@ -262,11 +262,11 @@ def try_form(signed_in, world, role, page_path, form) -> list[str]:
                 client = signed_in()
                 # Where a refusal may name the field: next to it, or at the top of the form for a
                 # hidden one (nobody could see it next to it), or in the page's message when it
-                # is the form's one field.
+                # is the form's one field, or the form is a button with no visible field at all.
                 naming = {field}
                 if field in hidden:
                     naming.add("__all__")
-                if len(visible) == 1 and field in visible:
+                if (len(visible) == 1 and field in visible) or not visible:
                     naming.add("(message)")
                 problems += judge_post(
                     client, action, pairs, field, naming, payload, plain_errors, rows_before, where

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from applications.responsiveness import companies_refresh_responsiveness
 from employers.models import Company
@@ -120,8 +121,10 @@ def test_staff_handle_a_reported_job_and_a_company_on_notice(
     # The company on notice, as staff see it.
     page.goto(base + "/admin/employers/company/")
     page.get_by_role("link", name="On notice", exact=True).click()
+    page.wait_for_url("**/admin/employers/company/?on_notice=yes")
     row = page.locator("#result_list tbody tr")
-    assert row.count() == 1 and "Harbor Imaging" in row.inner_text()
+    expect(row).to_have_count(1)
+    assert "Harbor Imaging" in row.inner_text()
     journey.check(page, "companies on notice")
     row.get_by_role("link", name="Harbor Imaging").click()
     page.get_by_role("heading", name="No-Ghosting responsiveness").wait_for()
