@@ -136,8 +136,10 @@ def test_with_redis_hung_the_site_still_answers_at_normal_speed(site, web, redis
     with capsys.disabled():
         print("\n" + hung.report(f"Redis hung (SIGSTOP), journey {total.total_seconds():.1f} s"))
     slow = [timing for timing in hung.timings if timing[1] >= MAX_SECONDS]
-    # Each gunicorn worker (2) pays one socket timeout before its breaker opens; after that
-    # nothing waits for REDIS_BREAKER_SECONDS.
-    assert len(slow) <= 2, slow
+    # Each gunicorn worker (2) pays its first timeouts before its breaker opens (a pooled
+    # connection's read, then redis-py's retries: up to two slow requests a worker, seen on a
+    # quiet machine); after that nothing waits for REDIS_BREAKER_SECONDS, which the bound on
+    # the whole journey holds (a timeout per call would cost well over it).
+    assert len(slow) <= 4, slow
     assert total < timedelta(seconds=len(hung.timings) * 0.5 + 4)
     assert Notification.objects.filter(status=Notification.Status.PENDING).count() >= 4

@@ -25,7 +25,7 @@ MODULES = "xss,permanentxss,sql,exec,file,crlf,redirect,csp,http_headers,cookief
 # wapiti's levels in its JSON report (wapiti3 definitions/base.py): 0 info ... 4 critical.
 INFO_LEVEL = 0
 # The crawl stops after max_scan_seconds, each attack module after this many seconds.
-MAX_ATTACK_SECONDS = 20
+MAX_ATTACK_SECONDS = 12
 LEVELS = {0: "info", 1: "low", 2: "medium", 3: "high", 4: "critical"}
 
 
