@@ -177,6 +177,13 @@ class Application(models.Model):
             models.Index(fields=["job", "stage"], name="application_job_stage"),
             # The responsiveness figures: each company's applications by deadline, 90 days back.
             models.Index(fields=["company", "respond_by"], name="application_company_deadline"),
+            # The inbox's stage tabs count a company's applicants by stage from this index alone
+            # (an index-only scan: applications/selectors.py stage_counts).
+            models.Index(
+                fields=["company", "stage"],
+                include=["first_response_at"],
+                name="application_company_stage",
+            ),
             # The deadline sweeps scan only applications still owed a first answer.
             models.Index(
                 fields=["respond_by"],
