@@ -21,14 +21,17 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
+from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.timezone import localtime
 
 from applications.models import Application, ApplicationEvent, Stage
 from employers.selectors import team_recipients_by_company
 from infra.refusals import Refusal
 from jobs.models import Job, live_job_q
 from jobs.selectors import similar_jobs_for
+from notifications.rendering import render_parts_many
 from notifications.services import Recipient, build_notifications, queue_notifications
 
 BATCH = 200
@@ -201,23 +204,30 @@ def breaches_record() -> int:
             ]
             for job_id, others in similar_jobs_for(list(batch_jobs.values()), SIMILAR_JOBS).items()
         }
+        # Every breach email of the batch from a few renders (render_parts_many): the context
+        # is plain data, the dates formatted here as the templates' |date did.
+        search_url = settings.SITE_URL + reverse("jobs:search")
+        contexts = [
+            {
+                "job": {"title": application.job.title},
+                "company": {"name": application.company.name},
+                "submitted_on": date_filter(localtime(application.submitted_at), "F j"),
+                "respond_by_on": date_filter(localtime(application.respond_by), "F j, Y"),
+                "similar_jobs": similar_by_job[application.job.pk],
+                "application_url": _candidate_application_url(application),
+                "search_url": search_url,
+            }
+            for application in applications
+        ]
         rows, events = [], []
-        for application in applications:
-            job = application.job
-            similar = similar_by_job[job.pk]
+        for application, rendered in zip(
+            applications, render_parts_many("applications/email/breach", contexts), strict=True
+        ):
             rows += build_notifications(
                 to=_candidate_recipient(application),
                 kind=BREACH_KIND,
                 key=f"{BREACH_KIND}:application:{application.pk}",
-                template="applications/email/breach",
-                context={
-                    "application": application,
-                    "job": job,
-                    "company": application.company,
-                    "similar_jobs": similar,
-                    "application_url": _candidate_application_url(application),
-                    "search_url": settings.SITE_URL + reverse("jobs:search"),
-                },
+                rendered=rendered,
                 about=application,
             )
             events.append(
