@@ -192,16 +192,20 @@ def breaches_record() -> int:
         applications = _claimed(ids)
         # Similar jobs of every job of the batch in two queries (jobs/selectors.py).
         batch_jobs = {application.job.pk: application.job for application in applications}
-        similar_by_job = {
-            job_id: [
-                {
+        shown: dict[int, dict] = {}  # each similar job's line once, however many emails show it
+
+        def line(other) -> dict:
+            if other.pk not in shown:
+                shown[other.pk] = {
                     "title": other.title,
                     "company": other.company.name,
                     "place": other.location_label,
                     "url": settings.SITE_URL + other.get_absolute_url(),
                 }
-                for other in others
-            ]
+            return shown[other.pk]
+
+        similar_by_job = {
+            job_id: [line(other) for other in others]
             for job_id, others in similar_jobs_for(list(batch_jobs.values()), SIMILAR_JOBS).items()
         }
         # Every breach email of the batch from a few renders (render_parts_many): the context
