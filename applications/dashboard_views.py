@@ -44,7 +44,10 @@ def job_choices(request, company) -> list[Job]:
     """The inbox's Job filter: the company's newest JOB_CHOICES jobs, and the one asked for if
     it is older (a company with 100,000 jobs must not render them all in a select)."""
     jobs = Job.objects.for_company(company).only("pk", "title")
-    newest = list(jobs.order_by("-created_at", "-pk")[:JOB_CHOICES])
+    # Newest by id (ids are handed out in creation order): a backward walk of the primary key
+    # stops after JOB_CHOICES rows, where -created_at sorted every job of the company (660 ms for
+    # 145,000 jobs at 1M).
+    newest = list(jobs.order_by("-pk")[:JOB_CHOICES])
     asked = request.GET.get("job", "")
     if asked.isdigit() and all(j.pk != int(asked) for j in newest):
         newest += list(jobs.filter(pk=int(asked)))

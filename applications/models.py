@@ -177,6 +177,25 @@ class Application(models.Model):
             models.Index(fields=["job", "stage"], name="application_job_stage"),
             # The responsiveness figures: each company's applications by deadline, 90 days back.
             models.Index(fields=["company", "respond_by"], name="application_company_deadline"),
+            # The inbox's stage tabs count a company's applicants by stage from this index alone
+            # (an index-only scan: applications/selectors.py stage_counts).
+            models.Index(
+                fields=["company", "stage"],
+                include=["first_response_at"],
+                name="application_company_stage",
+            ),
+            # The breach sweep walks only applications still owed an answer and not yet
+            # breached: through application_awaiting_answer it read every past breach first
+            # (250,000 rows at 1M applications, 0.4 to 0.8 s per batch of 200).
+            models.Index(
+                fields=["respond_by"],
+                condition=Q(
+                    first_response_at__isnull=True,
+                    breached_at__isnull=True,
+                    stage__in=["submitted", "viewed"],
+                ),
+                name="application_breach_due",
+            ),
             # The deadline sweeps scan only applications still owed a first answer.
             models.Index(
                 fields=["respond_by"],

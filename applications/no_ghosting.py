@@ -21,14 +21,17 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
+from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.timezone import localtime
 
 from applications.models import Application, ApplicationEvent, Stage
 from employers.selectors import team_recipients_by_company
 from infra.refusals import Refusal
 from jobs.models import Job, live_job_q
 from jobs.selectors import similar_jobs_for
+from notifications.rendering import render_parts_many
 from notifications.services import Recipient, build_notifications, queue_notifications
 
 BATCH = 200
@@ -63,11 +66,11 @@ def awaiting_answer():
     return Application.objects.filter(first_response_at__isnull=True, stage__in=AWAITING_STAGES)
 
 
-def _claim(queryset, **values) -> list[int]:
+def _claim(queryset, *, order=("respond_by", "pk"), **values) -> list[int]:
     """Lock up to BATCH due rows (skipping rows another sweep holds) and set `values` on them
     in this transaction; returns the claimed ids. Call inside transaction.atomic."""
     ids = list(
-        queryset.order_by("respond_by", "pk")
+        queryset.order_by(*order)
         .select_for_update(skip_locked=True, of=("self",))
         .values_list("pk", flat=True)[:BATCH]
     )
@@ -189,35 +192,46 @@ def breaches_record() -> int:
         applications = _claimed(ids)
         # Similar jobs of every job of the batch in two queries (jobs/selectors.py).
         batch_jobs = {application.job.pk: application.job for application in applications}
-        similar_by_job = {
-            job_id: [
-                {
+        shown: dict[int, dict] = {}  # each similar job's line once, however many emails show it
+
+        def line(other) -> dict:
+            if other.pk not in shown:
+                shown[other.pk] = {
                     "title": other.title,
                     "company": other.company.name,
                     "place": other.location_label,
                     "url": settings.SITE_URL + other.get_absolute_url(),
                 }
-                for other in others
-            ]
+            return shown[other.pk]
+
+        similar_by_job = {
+            job_id: [line(other) for other in others]
             for job_id, others in similar_jobs_for(list(batch_jobs.values()), SIMILAR_JOBS).items()
         }
+        # Every breach email of the batch from a few renders (render_parts_many): the context
+        # is plain data, the dates formatted here as the templates' |date did.
+        search_url = settings.SITE_URL + reverse("jobs:search")
+        contexts = [
+            {
+                "job": {"title": application.job.title},
+                "company": {"name": application.company.name},
+                "submitted_on": date_filter(localtime(application.submitted_at), "F j"),
+                "respond_by_on": date_filter(localtime(application.respond_by), "F j, Y"),
+                "similar_jobs": similar_by_job[application.job.pk],
+                "application_url": _candidate_application_url(application),
+                "search_url": search_url,
+            }
+            for application in applications
+        ]
         rows, events = [], []
-        for application in applications:
-            job = application.job
-            similar = similar_by_job[job.pk]
+        for application, rendered in zip(
+            applications, render_parts_many("applications/email/breach", contexts), strict=True
+        ):
             rows += build_notifications(
                 to=_candidate_recipient(application),
                 kind=BREACH_KIND,
                 key=f"{BREACH_KIND}:application:{application.pk}",
-                template="applications/email/breach",
-                context={
-                    "application": application,
-                    "job": job,
-                    "company": application.company,
-                    "similar_jobs": similar,
-                    "application_url": _candidate_application_url(application),
-                    "search_url": settings.SITE_URL + reverse("jobs:search"),
-                },
+                rendered=rendered,
                 about=application,
             )
             events.append(
@@ -253,8 +267,13 @@ def ended_jobs_answer_applicants() -> int:
 
     def batch() -> int:
         now = timezone.now()
-        due = awaiting_answer().filter(ended_job_q())
-        ids = _claim(due, stage=Stage.POSITION_CLOSED, closed_at=now, first_response_at=now)
+        # From the ended jobs' side, in no order: walking the applications still owed an
+        # answer by deadline and looking up each one's job took 7.5 s at 1M applications (558,000
+        # lookups); the ended jobs (50,000) and their applicants by job, 1.7 s.
+        due = awaiting_answer().filter(job__in=Job.objects.filter(ended_job_q(prefix="")))
+        ids = _claim(
+            due, order=(), stage=Stage.POSITION_CLOSED, closed_at=now, first_response_at=now
+        )
         applications = _claimed(ids)
         rows, events = [], []
         for application in applications:

@@ -320,8 +320,10 @@ def main(argv=None) -> int:
             env=env,
             check=True,
         )
-        # Fresh statistics (expression indexes added by a migration have none until then).
-        analyze = "from django.db import connection; connection.cursor().execute('ANALYZE')"
+        # Fresh statistics (expression indexes added by a migration have none until then), and
+        # the visibility map autovacuum keeps in production: without it the inbox's stage counts
+        # (an index-only scan of application_company_stage) read the heap, 35 ms -> 430 ms at 1M.
+        analyze = "from django.db import connection; connection.cursor().execute('VACUUM ANALYZE')"
         subprocess.run(
             [str(BIN / "python"), "-c", "import django; django.setup(); " + analyze],
             cwd=app_dir,

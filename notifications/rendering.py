@@ -6,6 +6,7 @@ from email.utils import formataddr
 from django.conf import settings
 from django.contrib.sites.models import Site
 from django.template.loader import render_to_string
+from django.utils.html import conditional_escape
 
 # CR, LF and every other control character: one of them in a header makes Django refuse the
 # whole message (BadHeaderError), so a name typed with a newline must never reach a header.
@@ -42,3 +43,60 @@ def render_parts(template: str, context: dict) -> tuple[str, str, str]:
     text = render_to_string(f"{template}.txt", context).strip() + "\n"
     html = render_to_string(f"{template}.html", context)
     return subject, text, html
+
+
+# Many emails of one template, rendered once per shape -------------------------------------
+
+# A slot's token carries an "&" so that the rendered token says whether the template escaped
+# it there ("&amp;": autoescape on) or not (`{% autoescape off %}`, as the text parts are).
+_SLOT = re.compile("\ue000(\\d+)(&amp;|&)\ue001")
+
+
+def _skeleton(value, slots: list):
+    """(`value` with every non-empty string replaced by a slot token, its shape): the shape is
+    what a template's tags can see of the value (dict keys, list lengths, every other leaf),
+    so two contexts of one shape render the same around their strings."""
+    if isinstance(value, dict):
+        parts = [(key, *_skeleton(item, slots)) for key, item in value.items()]
+        return {k: v for k, v, _ in parts}, ("dict", tuple((k, s) for k, _, s in parts))
+    if isinstance(value, (list, tuple)):
+        parts = [_skeleton(item, slots) for item in value]
+        return [v for v, _ in parts], ("list", tuple(s for _, s in parts))
+    if isinstance(value, str) and value:
+        slots.append(value)
+        return f"\ue000{len(slots) - 1}&\ue001", ("str",)
+    if value is None or isinstance(value, (bool, int, float)) or value == "":
+        return value, ("const", value)
+    raise TypeError(f"render_parts_many takes plain data (str, dict, list), not {type(value)}")
+
+
+def _fill(rendered: str, slots: list) -> str:
+    def value(match):
+        text = slots[int(match.group(1))]
+        return str(conditional_escape(text)) if match.group(2) == "&amp;" else text
+
+    return _SLOT.sub(value, rendered)
+
+
+def render_parts_many(template: str, contexts: list[dict]) -> list[tuple[str, str, str]]:
+    """render_parts(template, context) for each of `contexts`, rendering the templates once per
+    shape (see _skeleton) and putting each context's strings in, escaped where the template
+    escapes them: a sweep's thousands of emails cost a few renders, not one each.
+
+    Contexts are plain data (dicts, lists, strings, numbers), used by the template as they are:
+    a string filtered (`|date`, `|truncatechars`) or compared in a tag would see the token, not
+    the value, so the caller formats dates (and the like) in Python first."""
+    shared = {"site_url": settings.SITE_URL, "site_name": site_name()}
+    renders: dict = {}
+    results = []
+    for context in contexts:
+        slots: list = []
+        skeleton, shape = _skeleton({**shared, **context}, slots)
+        if shape not in renders:
+            renders[shape] = tuple(
+                render_to_string(f"{template}{suffix}", skeleton)
+                for suffix in ("_subject.txt", ".txt", ".html")
+            )
+        subject, text, html = (_fill(part, slots) for part in renders[shape])
+        results.append((header_safe(subject), text.strip() + "\n", html))
+    return results

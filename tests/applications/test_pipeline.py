@@ -463,3 +463,42 @@ def test_the_inbox_costs_the_same_queries_whatever_the_applicants_and_jobs(
     # An older job asked for by the filter is still accepted.
     asked = client.get(reverse("applications_dashboard:inbox"), {"job": jobs[0].pk})
     assert [a.job_id for a in asked.context["applicants"]] == [jobs[0].pk]
+
+
+def test_the_stage_tab_counts_are_exact_per_stage_and_for_each_tab(
+    client, company, employer_owner, monkeypatch
+):
+    # stage_counts groups by stage over the covering index; on small data every count it
+    # gives must equal a plain count of the rows, and a stage tab pages with its own counts.
+    monkeypatch.setattr("applications.dashboard_views.APPLICANTS_PER_PAGE", 2)
+    job = PublishedJobFactory(company=company)
+    other_job = PublishedJobFactory(company=company)
+    ApplicationFactory.create_batch(2, job=job)
+    ApplicationFactory(job=other_job, stage=Stage.VIEWED)
+    # In review but never answered: still owed an answer.
+    ApplicationFactory(job=job, stage=Stage.REVIEWING)
+    AnsweredApplicationFactory.create_batch(2, job=job)
+    WithdrawnApplicationFactory(job=other_job)
+    ApplicationFactory(job=PublishedJobFactory())  # another company's
+    client.force_login(employer_owner)
+
+    counts = selectors.stage_counts(company)
+    job_counts = selectors.stage_counts(company, job=job)
+
+    mine = Application.objects.filter(company=company)
+    for stage in Stage:
+        assert counts[stage.value] == mine.filter(stage=stage).count()
+        assert counts["unanswered_by_stage"][stage.value] == (
+            mine.filter(selectors.UNANSWERED_Q, stage=stage).count()
+        )
+    assert counts["all"] == 7 == mine.count()
+    assert counts["unanswered"] == 4 == mine.filter(selectors.UNANSWERED_Q).count()
+    assert (job_counts["all"], job_counts["unanswered"]) == (5, 3)
+    assert job_counts[Stage.INTERVIEW] == 2 and job_counts[Stage.VIEWED] == 0
+
+    inbox = reverse("applications_dashboard:inbox")
+    submitted = client.get(inbox, {"stage": Stage.SUBMITTED})
+    interview = client.get(inbox, {"stage": Stage.INTERVIEW, "page": 1})
+    assert submitted.context["page"].paginator.count == 2
+    assert interview.context["page"].paginator.count == 2
+    assert {a.stage for a in interview.context["applicants"]} == {Stage.INTERVIEW}

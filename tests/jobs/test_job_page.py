@@ -409,7 +409,9 @@ def test_a_closed_job_cannot_be_reported(client):
     assert report(client, JobFactory(), reason="scam").status_code == 404
 
 
-def test_similar_jobs_for_many_jobs_agree_with_similar_to_one_at_a_time():
+def test_similar_jobs_for_many_jobs_agree_with_similar_to_one_at_a_time(
+    django_assert_max_num_queries,
+):
     """The sweeps' batch (one LATERAL walk of the nearest-jobs index) and the job page's
     similar_to give the same jobs in the same order, remote jobs included."""
     from jobs.selectors import similar_jobs_for
@@ -421,10 +423,14 @@ def test_similar_jobs_for_many_jobs_agree_with_similar_to_one_at_a_time():
         PublishedJobFactory(city=city, state=state, latitude=lat, longitude=lng)
         for city, state, lat, lng in places * 2
     ]
-    jobs.append(PublishedJobFactory(workplace_type=WorkplaceType.REMOTE, latitude=None))
+    # Several remote jobs of one profession: each one's newest others leave itself out.
+    jobs += [
+        PublishedJobFactory(workplace_type=WorkplaceType.REMOTE, latitude=None) for _ in range(6)
+    ]
     jobs.append(PublishedJobFactory(profession=Profession.PHARMACIST))
 
-    batch = similar_jobs_for(jobs, 4)
+    with django_assert_max_num_queries(2 + 2 * 2):  # the walk, its jobs; 2 per profession
+        batch = similar_jobs_for(jobs, 4)
 
     for job in jobs:
         one = Job.objects.published().with_company().similar_to(job, 4)

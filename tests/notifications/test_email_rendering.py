@@ -104,7 +104,8 @@ site = Sample(name="healthcareers", domain="127.0.0.1:8000")
 
 SAMPLES = {
     "applications/email/breach": {
-        "application": APPLICATION,
+        "submitted_on": "November 26",
+        "respond_by_on": "December 3, 2026",
         "company": COMPANY,
         "job": JOB,
         "similar_jobs": SIMILAR,
