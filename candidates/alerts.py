@@ -1,17 +1,20 @@
 """Job alerts (GUIDE.md section 4): a search saved and emailed when new jobs match it.
 
-Matching reuses the search page's code: the alert keeps the search's query string, which is
-rebuilt into JobSearchForm -> JobSearch at each run, and adds only "published after the alert's
+Matching reuses the search page's conditions: the alert keeps the search's query string, which
+is rebuilt into JobSearchForm -> JobSearch at each run, and adds only "published after the alert's
 last run" and "not sent by this alert before". So an alert and the search page agree.
 
 Beat (every 5 minutes) queues one task per chunk of due alerts (`alerts_dispatch`), so a large
 run is shared by every worker; `alerts_run` walks them all in one process. Either way the run is
-set-based and chunked: it takes due alerts a
-chunk at a time in id order, locking them with SKIP LOCKED (an overlapping run takes other
-alerts), and for each chunk, in one transaction: one query per alert for its new matches, one
-INSERT ... ON CONFLICT DO NOTHING RETURNING of the (alert, job) pairs (the unique pair is what
-makes a job never sent twice, whatever retries or overlaps happen), one query for the jobs to
-list, one INSERT of the outbox rows (keyed per alert and run) and one UPDATE of last_run_at.
+set-based and chunked: it takes due alerts a chunk at a time in id order, locking them with SKIP
+LOCKED (an overlapping run takes other alerts), and for each chunk, in one transaction: one
+query loads the jobs published since the chunk's oldest last run, which every alert of the chunk
+is matched against in memory (jobs/new_jobs.py: the search's conditions, the text in SQL once per
+distinct text); one query finds which of the matches were sent before; one INSERT ... ON
+CONFLICT DO NOTHING RETURNING of the (alert, job) pairs (the unique pair is what makes a job never
+sent twice, whatever retries or overlaps happen); one query for the jobs to list; the digests
+rendered once per shape; one INSERT of the outbox rows (keyed per alert and run) and one UPDATE
+of last_run_at.
 """
 
 import hashlib
@@ -22,7 +25,6 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Exists, OuterRef
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
@@ -39,7 +41,9 @@ from jobs.choices import (
     WorkplaceType,
 )
 from jobs.models import Job
+from jobs.new_jobs import PublishedWindow
 from jobs.search import MULTI_FILTERS, JobSearch, JobSearchForm
+from notifications.rendering import render_parts_many
 from notifications.services import Recipient, build_notifications, notify, queue_notifications
 
 CHUNK_SIZE = 500
@@ -162,19 +166,6 @@ def search_label(query_string: str) -> str:
 def search_page_url(alert: JobAlert) -> str:
     query = alert.query_string
     return absolute(reverse("jobs:search") + (f"?{query}" if query else ""))
-
-
-def new_matches(alert: JobAlert, now: datetime):
-    """The alert's search (the search page's conditions), only jobs published since its last
-    run and never sent by it, newest first."""
-    sent = JobAlertDelivery.objects.filter(alert_id=alert.pk, job_id=OuterRef("pk"))
-    return (
-        search_of(alert)
-        .filtered(now)
-        .filter(published_at__gt=alert.last_run_at, published_at__lte=now)
-        .exclude(Exists(sent))
-        .order_by("-published_at", "-pk")
-    )
 
 
 # Creating and managing ---------------------------------------------------------------------
@@ -343,12 +334,32 @@ def alerts_run_range(*, first: int, last: int, now: datetime) -> int:
 
 def _run_chunk(ids: list[int], now: datetime) -> int:
     alerts = list(JobAlert.objects.filter(pk__in=ids).select_related("user").order_by("pk"))
+    if not alerts:
+        return 0
+    # Every alert of the chunk against the jobs published since the oldest last run, loaded
+    # once (jobs/new_jobs.py); the same query string is parsed once.
+    window = PublishedWindow(since=min(alert.last_run_at for alert in alerts), now=now)
+    searches: dict[str, JobSearch] = {}
+    excluded: dict[int, set[int]] = {alert.pk: set() for alert in alerts}
     wanted: dict[int, list[int]] = {}
-    for alert in alerts:
-        # One query per alert (the bounded search's conditions); one more row tells "more".
-        found = list(new_matches(alert, now).values_list("pk", flat=True)[: MAX_JOBS_PER_EMAIL + 1])
-        if found:
-            wanted[alert.pk] = found
+    todo = alerts if len(window) else []
+    while todo:
+        for alert in todo:
+            if alert.query_string not in searches:
+                searches[alert.query_string] = search_of(alert.query_string)
+            # One more than fits tells "more".
+            wanted[alert.pk] = window.matches(
+                searches[alert.query_string],
+                since=alert.last_run_at,
+                limit=MAX_JOBS_PER_EMAIL + 1,
+                exclude=excluded[alert.pk],
+            )
+        # A job this alert sent before is not news (a paused and resumed alert, a job
+        # published again): leave it out and look further.
+        sent = _already_sent([(a.pk, job) for a in todo for job in wanted[a.pk]])
+        for alert_id, job_id in sent:
+            excluded[alert_id].add(job_id)
+        todo = [alert for alert in todo if excluded[alert.pk] & set(wanted[alert.pk])]
     inserted = _insert_deliveries(
         [
             (alert_id, job_id)
@@ -357,36 +368,74 @@ def _run_chunk(ids: list[int], now: datetime) -> int:
         ],
         now,
     )
+    sending = [alert for alert in alerts if inserted.get(alert.pk)]
+    lines = _job_lines({job_id for pairs in inserted.values() for job_id in pairs})
+    contexts = [
+        {
+            "alert": {"label": alert.label, "frequency": alert.get_frequency_display().lower()},
+            "jobs": [lines[job_id] for job_id in wanted[alert.pk] if job_id in inserted[alert.pk]],
+            "more": len(wanted[alert.pk]) > MAX_JOBS_PER_EMAIL,
+            "search_url": search_page_url(alert),
+            "manage_url": manage_url(alert),
+            "unsubscribe_url": unsubscribe_url(alert),
+        }
+        for alert in sending
+    ]
     rows = []
-    if inserted:
-        jobs = Job.objects.with_company().in_bulk(
-            {job_id for pairs in inserted.values() for job_id in pairs}
+    # Every digest of the chunk from a few renders, one per shape (notifications/rendering.py).
+    for alert, rendered in zip(
+        sending, render_parts_many("candidates/email/alert_digest", contexts), strict=True
+    ):
+        rows += build_notifications(
+            to=[Recipient(email=alert.recipient_email, user_id=alert.user_id)],
+            kind="alerts.digest",
+            key=f"alerts.digest:alert:{alert.pk}:run:{now:%Y-%m-%dT%H:%M}",
+            rendered=rendered,
+            about=alert,
+            headers=unsubscribe_headers(alert),
         )
-        for alert in alerts:
-            new = inserted.get(alert.pk)
-            if not new:
-                continue
-            listed = [jobs[job_id] for job_id in wanted[alert.pk] if job_id in new]
-            rows += build_notifications(
-                to=[Recipient(email=alert.recipient_email, user_id=alert.user_id)],
-                kind="alerts.digest",
-                key=f"alerts.digest:alert:{alert.pk}:run:{now:%Y-%m-%dT%H:%M}",
-                template="candidates/email/alert_digest",
-                context={
-                    "alert": alert,
-                    "jobs": listed,
-                    "more": len(wanted[alert.pk]) > MAX_JOBS_PER_EMAIL,
-                    "search_url": search_page_url(alert),
-                    "manage_url": manage_url(alert),
-                    "unsubscribe_url": unsubscribe_url(alert),
-                    "site_url": settings.SITE_URL,
-                },
-                about=alert,
-                headers=unsubscribe_headers(alert),
-            )
     queue_notifications(rows)
     JobAlert.objects.filter(pk__in=ids).update(last_run_at=now)
     return len(rows)
+
+
+# What a digest shows of each job: any other field would be a query per job.
+DIGEST_JOB_FIELDS = (
+    "title", "city", "state", "workplace_type", "pay_min", "pay_max", "pay_period",
+    "company__name",
+)  # fmt: skip
+
+
+def _job_lines(job_ids: set[int]) -> dict[int, dict]:
+    """{job id: its line in a digest}, as plain data for render_parts_many; each job once,
+    however many digests list it."""
+    jobs = Job.objects.with_company().only(*DIGEST_JOB_FIELDS).in_bulk(job_ids)
+    return {
+        pk: {
+            "title": job.title,
+            "company": job.company.name,
+            "place": job.location_label,
+            "pay": job.pay_label,
+            "url": settings.SITE_URL + job.get_absolute_url(),
+        }
+        for pk, job in jobs.items()
+    }
+
+
+def _already_sent(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Those of the (alert, job) pairs a delivery records already: one index probe each."""
+    if not pairs:
+        return []
+    table = JobAlertDelivery._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # Only the model's own table name is interpolated; every value is a bound parameter.
+            f"SELECT d.alert_id, d.job_id FROM {table} d "  # noqa: S608  # nosec B608
+            "JOIN unnest(%s::bigint[], %s::bigint[]) AS t(a, j) "
+            "ON d.alert_id = t.a AND d.job_id = t.j",
+            [[a for a, _ in pairs], [j for _, j in pairs]],
+        )
+        return cursor.fetchall()
 
 
 def _insert_deliveries(pairs: list[tuple[int, int]], now: datetime) -> dict[int, set[int]]:

@@ -208,8 +208,18 @@ SAMPLES = {
         "confirm_url": f"{URL}/alerts/confirm/abc/",
     },
     "candidates/email/alert_digest": {
-        "alert": ALERT,
-        "jobs": [JOB, JOB],
+        # Plain data, as candidates.alerts builds it for render_parts_many.
+        "alert": {"label": "Nurse near Norfolk, VA", "frequency": "daily"},
+        "jobs": [
+            {
+                "title": "Registered Nurse, Cardiac ICU (Nights)",
+                "company": "Tidewater Bay Health",
+                "place": "Norfolk, VA",
+                "pay": "$42–$58 an hour",
+                "url": f"{URL}/jobs/registered-nurse-cardiac-icu-nights-12/",
+            }
+        ]
+        * 2,
         "more": True,
         "search_url": f"{URL}/jobs/?q=nurse&location=Norfolk%2C+VA",
         "manage_url": f"{URL}/me/alerts/",
