@@ -42,11 +42,10 @@ from jobs.choices import (
 )
 from jobs.models import Job
 from jobs.new_jobs import PublishedWindow
-from jobs.search import MULTI_FILTERS, JobSearch, JobSearchForm
+from jobs.search import MULTI_FILTERS, JobSearch, JobSearchForm, search_from_query
 from notifications.rendering import render_parts_many
 from notifications.services import Recipient, build_notifications, notify, queue_notifications
 
-CHUNK_SIZE = 500
 CHUNK_TASK = "candidates.tasks.run_job_alert_chunk"
 MAX_JOBS_PER_EMAIL = 20
 MAX_ALERTS_PER_USER = 25
@@ -127,7 +126,7 @@ def normalized_query(query_string: str) -> str:
 
 def search_of(alert_or_query) -> JobSearch:
     query = getattr(alert_or_query, "query_string", alert_or_query)
-    return JobSearchForm(QueryDict(query)).search()
+    return search_from_query(query)
 
 
 def search_label(query_string: str) -> str:
@@ -285,11 +284,11 @@ def alert_unsubscribe(*, alert: JobAlert) -> JobAlert:
 # The run -----------------------------------------------------------------------------------
 
 
-def alerts_run(*, now: datetime | None = None, chunk_size: int = CHUNK_SIZE) -> int:
+def alerts_run(*, now: datetime | None = None, chunk_size: int | None = None) -> int:
     """Beat: email every due alert the jobs new to it. Returns how many emails were queued.
     Each chunk is one transaction; a retried or overlapping run finds those alerts not due
     (or locked) and sends nothing twice."""
-    now = now or timezone.now()
+    now, chunk_size = now or timezone.now(), chunk_size or settings.JOB_ALERTS_CHUNK_SIZE
     queued, after = 0, 0
     while True:
         with transaction.atomic():
@@ -311,7 +310,7 @@ def alerts_dispatch(*, now: datetime | None = None, chunk_size: int | None = Non
     takes part in a large run instead of one task walking all of them. Returns the chunks.
     Each chunk task locks and re-checks its alerts (`alerts_run_range`), so a chunk queued
     twice, or overlapping another run, sends nothing twice."""
-    now, chunk_size = now or timezone.now(), chunk_size or CHUNK_SIZE
+    now, chunk_size = now or timezone.now(), chunk_size or settings.JOB_ALERTS_CHUNK_SIZE
     ids = list(JobAlert.objects.due(now).order_by("pk").values_list("pk", flat=True))
     chunks = [ids[start : start + chunk_size] for start in range(0, len(ids), chunk_size)]
     for chunk in chunks:
@@ -410,13 +409,14 @@ def _job_lines(job_ids: set[int]) -> dict[int, dict]:
     """{job id: its line in a digest}, as plain data for render_parts_many; each job once,
     however many digests list it."""
     jobs = Job.objects.with_company().only(*DIGEST_JOB_FIELDS).in_bulk(job_ids)
+    urls = Job.absolute_urls(jobs.values())
     return {
         pk: {
             "title": job.title,
             "company": job.company.name,
             "place": job.location_label,
             "pay": job.pay_label,
-            "url": settings.SITE_URL + job.get_absolute_url(),
+            "url": settings.SITE_URL + urls[pk],
         }
         for pk, job in jobs.items()
     }

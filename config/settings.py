@@ -282,6 +282,10 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
 }
 
+# Due job alerts are run this many at a time: one transaction each, sharing one load of the
+# new jobs and one query per distinct text (candidates/alerts.py).
+JOB_ALERTS_CHUNK_SIZE = env.int("JOB_ALERTS_CHUNK_SIZE", default=2000)
+
 # Email. EMAIL_URL uses django-environ's syntax (smtp://, smtp+tls://, consolemail://, ...).
 # In development mail is written to var/mail/ (one file per message) and printed to the console.
 if env.str("EMAIL_URL", default=""):

@@ -384,6 +384,14 @@ class Job(models.Model):
     def get_absolute_url(self):
         return reverse("jobs:detail", kwargs={"slug": self.slug})
 
+    @staticmethod
+    def absolute_urls(jobs) -> dict[int, str]:
+        """{id: get_absolute_url()} of many jobs from one reverse: a reverse costs a tenth of a
+        millisecond, and an alert run lists thousands of jobs."""
+        marker = "hc-slug-marker-0"
+        pattern = reverse("jobs:detail", kwargs={"slug": marker})
+        return {job.pk: pattern.replace(marker, job.slug) for job in jobs}
+
     @property
     def slug(self) -> str:
         """The URL slug carries the id, so it is unique whatever the title."""

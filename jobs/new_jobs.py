@@ -97,19 +97,19 @@ class PublishedWindow:
                 self.remote.append(job)
             if job.latitude is not None and job.longitude is not None:
                 self.by_cell[_cell(job.latitude, job.longitude)].append(job)
-        self._text: dict[str, list[WindowJob]] = {}
+        self._text: dict[str, tuple[list[WindowJob], frozenset[int]]] = {}
 
     def __len__(self):
         return len(self.jobs)
 
-    def text_matches(self, search: JobSearch) -> list[WindowJob]:
-        """The window's jobs matching the search's text, newest first: SQL, once per text."""
+    def text_matches(self, search: JobSearch) -> tuple[list[WindowJob], frozenset[int]]:
+        """The window's jobs matching the search's text, newest first, and their ids: SQL,
+        once per text."""
         if search.q not in self._text:
-            if not search.tsquery:
-                self._text[search.q] = []
-            else:
-                ids = set(self.queryset.filter(search.matches()).values_list("pk", flat=True))
-                self._text[search.q] = [job for job in self.jobs if job.pk in ids]
+            ids = frozenset()
+            if search.tsquery:
+                ids = frozenset(self.queryset.filter(search.matches()).values_list("pk", flat=True))
+            self._text[search.q] = ([job for job in self.jobs if job.pk in ids], ids)
         return self._text[search.q]
 
     def matches(
@@ -135,7 +135,7 @@ class PublishedWindow:
         near the place, or the jobs of the professions asked for."""
         options = []
         if search.q:
-            options.append(self.text_matches(search))
+            options.append(self.text_matches(search)[0])
         if search.place is not None:
             options.append(self._near(search))
         if search.filters.get("profession"):
@@ -208,7 +208,7 @@ class PublishedWindow:
                 lambda job: job.employment_type in CONTRACT_TYPES and job.contract_weeks is not None
             )
         if search.q:
-            texts = {job.pk for job in self.text_matches(search)}
+            texts = self.text_matches(search)[1]
             checks.append(lambda job: job.pk in texts)
         return lambda job: all(check(job) for check in checks)
 

@@ -70,12 +70,21 @@ def _skeleton(value, slots: list):
     raise TypeError(f"render_parts_many takes plain data (str, dict, list), not {type(value)}")
 
 
-def _fill(rendered: str, slots: list) -> str:
-    def value(match):
-        text = slots[int(match.group(1))]
-        return str(conditional_escape(text)) if match.group(2) == "&amp;" else text
+def _compiled(rendered: str) -> str:
+    """A render as a str.format pattern: slot i becomes {2i} where the template left it as is
+    and {2i+1} where it escaped it (so filling is one call in C, not a loop per slot)."""
+    parts = _SLOT.split(rendered)  # text, index, "&" or "&amp;", text, index, ...
+    pattern = [parts[0].replace("{", "{{").replace("}", "}}")]
+    for at in range(1, len(parts), 3):
+        pattern.append("{" + str(2 * int(parts[at]) + (parts[at + 1] == "&amp;")) + "}")
+        pattern.append(parts[at + 2].replace("{", "{{").replace("}", "}}"))
+    return "".join(pattern)
 
-    return _SLOT.sub(value, rendered)
+
+def _escaped(text: str, cache: dict) -> str:
+    if text not in cache:
+        cache[text] = str(conditional_escape(text))
+    return cache[text]
 
 
 def render_parts_many(template: str, contexts: list[dict]) -> list[tuple[str, str, str]]:
@@ -88,15 +97,17 @@ def render_parts_many(template: str, contexts: list[dict]) -> list[tuple[str, st
     the value, so the caller formats dates (and the like) in Python first."""
     shared = {"site_url": settings.SITE_URL, "site_name": site_name()}
     renders: dict = {}
+    escaped: dict = {}  # each string escaped once, however many emails show it
     results = []
     for context in contexts:
         slots: list = []
         skeleton, shape = _skeleton({**shared, **context}, slots)
         if shape not in renders:
             renders[shape] = tuple(
-                render_to_string(f"{template}{suffix}", skeleton)
+                _compiled(render_to_string(f"{template}{suffix}", skeleton))
                 for suffix in ("_subject.txt", ".txt", ".html")
             )
-        subject, text, html = (_fill(part, slots) for part in renders[shape])
+        values = [value for slot in slots for value in (slot, _escaped(slot, escaped))]
+        subject, text, html = (pattern.format(*values) for pattern in renders[shape])
         results.append((header_safe(subject), text.strip() + "\n", html))
     return results

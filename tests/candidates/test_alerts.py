@@ -211,7 +211,7 @@ def test_a_job_is_never_sent_twice_for_one_alert(candidate):
 
 
 def test_the_beat_task_shares_a_run_out_in_chunk_tasks_that_send_each_digest_once(
-    django_capture_on_commit_callbacks,
+    django_capture_on_commit_callbacks, settings
 ):
     """run_job_alerts queues a task per chunk of due alerts (eager here, as in tests); a chunk
     queued again finds its alerts no longer due and sends nothing more."""
@@ -222,11 +222,8 @@ def test_the_beat_task_shares_a_run_out_in_chunk_tasks_that_send_each_digest_onc
     with later(hours=1):
         PublishedJobFactory(title="ICU Nurse")
     with later(days=1, minutes=1):
-        with (
-            django_capture_on_commit_callbacks(execute=True) as queued,
-            pytest.MonkeyPatch.context() as patch,
-        ):
-            patch.setattr(alerts, "CHUNK_SIZE", 2)
+        settings.JOB_ALERTS_CHUNK_SIZE = 2
+        with django_capture_on_commit_callbacks(execute=True) as queued:
             assert run_job_alerts.apply(kwargs={}).get() == 3  # 2 + 2 + 1 alerts
         assert len(queued) >= 3
         assert {d.about_id for d in digests()} == {a.pk for a in made}

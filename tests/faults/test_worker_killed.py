@@ -19,7 +19,7 @@ from tests.notifications.factories import NotificationFactory
 
 pytestmark = [pytest.mark.faults, pytest.mark.django_db(transaction=True)]
 
-ALERTS = 600  # two chunks (candidates/alerts.py CHUNK_SIZE 500): each its own transaction
+ALERTS = 600  # three chunks (app_settings.JOB_ALERTS_CHUNK_SIZE 250): each its own transaction
 APPLICANTS = 600  # three batches (applications/no_ghosting.py BATCH 200)
 S = Notification.Status
 

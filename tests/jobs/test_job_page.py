@@ -450,3 +450,8 @@ def test_similar_jobs_are_the_nearest_ones_whatever_the_number_of_jobs(others):
 
     assert similar[0] == near
     assert len(similar) == min(others + 1, 4)
+
+
+def test_absolute_urls_of_many_jobs_are_each_jobs_own():
+    jobs = [PublishedJobFactory(title=title) for title in ("ICU Nurse", "Night RN, 3x12", "É")]
+    assert Job.absolute_urls(jobs) == {job.pk: job.get_absolute_url() for job in jobs}
