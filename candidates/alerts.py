@@ -338,14 +338,13 @@ def _run_chunk(ids: list[int], now: datetime) -> int:
     # Every alert of the chunk against the jobs published since the oldest last run, loaded
     # once (jobs/new_jobs.py); the same query string is parsed once.
     window = PublishedWindow(since=min(alert.last_run_at for alert in alerts), now=now)
-    searches: dict[str, JobSearch] = {}
+    searches = {alert.query_string: search_of(alert.query_string) for alert in alerts}
+    window.prepare_texts(searches.values())
     excluded: dict[int, set[int]] = {alert.pk: set() for alert in alerts}
     wanted: dict[int, list[int]] = {}
     todo = alerts if len(window) else []
     while todo:
         for alert in todo:
-            if alert.query_string not in searches:
-                searches[alert.query_string] = search_of(alert.query_string)
             # One more than fits tells "more".
             wanted[alert.pk] = window.matches(
                 searches[alert.query_string],
@@ -369,6 +368,7 @@ def _run_chunk(ids: list[int], now: datetime) -> int:
     )
     sending = [alert for alert in alerts if inserted.get(alert.pk)]
     lines = _job_lines({job_id for pairs in inserted.values() for job_id in pairs})
+    unsubscribe = {alert.pk: unsubscribe_url(alert) for alert in sending}  # body and header
     contexts = [
         {
             "alert": {"label": alert.label, "frequency": alert.get_frequency_display().lower()},
@@ -376,7 +376,7 @@ def _run_chunk(ids: list[int], now: datetime) -> int:
             "more": len(wanted[alert.pk]) > MAX_JOBS_PER_EMAIL,
             "search_url": search_page_url(alert),
             "manage_url": manage_url(alert),
-            "unsubscribe_url": unsubscribe_url(alert),
+            "unsubscribe_url": unsubscribe[alert.pk],
         }
         for alert in sending
     ]
@@ -391,7 +391,7 @@ def _run_chunk(ids: list[int], now: datetime) -> int:
             key=f"alerts.digest:alert:{alert.pk}:run:{now:%Y-%m-%dT%H:%M}",
             rendered=rendered,
             about=alert,
-            headers=unsubscribe_headers(alert),
+            headers=unsubscribe_headers(alert, unsubscribe[alert.pk]),
         )
     queue_notifications(rows)
     JobAlert.objects.filter(pk__in=ids).update(last_run_at=now)
@@ -457,11 +457,12 @@ def _insert_deliveries(pairs: list[tuple[int, int]], now: datetime) -> dict[int,
     return got
 
 
-def unsubscribe_headers(alert: JobAlert) -> dict[str, str]:
-    """RFC 2369 / RFC 8058: mail clients show an unsubscribe button that POSTs to the link."""
+def unsubscribe_headers(alert: JobAlert, url: str) -> dict[str, str]:
+    """RFC 2369 / RFC 8058: mail clients show an unsubscribe button that POSTs to the link
+    (`url`, the alert's unsubscribe_url)."""
     mailbox = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
     mailto = f"mailto:{mailbox}?subject=unsubscribe%20alert%20{alert.pk}"
     return {
-        "List-Unsubscribe": f"<{unsubscribe_url(alert)}>, <{mailto}>",
+        "List-Unsubscribe": f"<{url}>, <{mailto}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     }

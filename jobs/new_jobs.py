@@ -6,14 +6,16 @@ Python, an hour for the run. `PublishedWindow` loads those jobs once (only the c
 filters read) and answers each search in memory with the conditions of `JobSearch.conditions`
 and `JobSearch.where`; tests/jobs/test_new_jobs.py keeps the two in step by comparing them on
 random searches, and fails when JobSearch gains a condition this module does not know. Only
-the text condition stays in SQL (stemming, synonyms, websearch syntax): one query per distinct
-text, over the window's jobs.
+the text condition stays in SQL (stemming, synonyms, websearch syntax): one pass over the
+window's jobs tests every distinct text of a chunk of alerts (`prepare_texts`).
 """
 
 import math
 from collections import defaultdict
 from datetime import datetime, timedelta
 from typing import NamedTuple
+
+from django.db.models import BooleanField, ExpressionWrapper
 
 from jobs.choices import CONTRACT_TYPES, WorkplaceType
 from jobs.gazetteer import EARTH_RADIUS_MILES, bounding_box
@@ -35,6 +37,7 @@ CONDITIONS = {
     "travel",
 }
 LOCATED = (WorkplaceType.ONSITE, WorkplaceType.HYBRID)
+TEXTS_PER_QUERY = 50
 
 
 class WindowJob(NamedTuple):
@@ -102,14 +105,39 @@ class PublishedWindow:
     def __len__(self):
         return len(self.jobs)
 
+    def prepare_texts(self, searches) -> None:
+        """Match the texts of many searches in one pass over the window's rows (a query per
+        TEXTS_PER_QUERY texts): each text alone walked its text index over the whole board."""
+        texts = {}
+        for search in searches:
+            if search.q and search.q not in self._text:
+                if search.tsquery:
+                    texts.setdefault(search.q, search)
+                else:
+                    self._text[search.q] = ([], frozenset())
+        texts = list(texts.values())
+        for start in range(0, len(texts), TEXTS_PER_QUERY):
+            batch = texts[start : start + TEXTS_PER_QUERY]
+            tests = {
+                f"text_{n}": ExpressionWrapper(search.matches(), output_field=BooleanField())
+                for n, search in enumerate(batch)
+            }
+            matched = [set() for _ in batch]
+            rows = self.queryset.annotate(**tests).order_by().values_list("pk", *tests)
+            for pk, *hits in rows:
+                for found, hit in zip(matched, hits, strict=True):
+                    if hit:
+                        found.add(pk)
+            for search, ids in zip(batch, matched, strict=True):
+                self._text[search.q] = (
+                    [job for job in self.jobs if job.pk in ids],
+                    frozenset(ids),
+                )
+
     def text_matches(self, search: JobSearch) -> tuple[list[WindowJob], frozenset[int]]:
-        """The window's jobs matching the search's text, newest first, and their ids: SQL,
-        once per text."""
+        """The window's jobs matching the search's text, newest first, and their ids."""
         if search.q not in self._text:
-            ids = frozenset()
-            if search.tsquery:
-                ids = frozenset(self.queryset.filter(search.matches()).values_list("pk", flat=True))
-            self._text[search.q] = ([job for job in self.jobs if job.pk in ids], ids)
+            self.prepare_texts([search])
         return self._text[search.q]
 
     def matches(

@@ -176,16 +176,23 @@ def test_a_location_search_matches_remote_jobs_by_the_states_they_hire_in():
     )
 
 
-def test_each_text_costs_one_query_however_many_searches_ask_for_it():
+def test_the_texts_of_many_searches_cost_one_query():
     now = timezone.now()
     PublishedJobFactory.create_batch(3, title="ICU Nurse")
+    PublishedJobFactory(title="Pharmacist", profession=Profession.PHARMACIST, specialty="")
     window = PublishedWindow(since=now - timedelta(days=1), now=timezone.now())
+    denver = parse_location("Denver, CO")
+    searches = [JobSearch(q="icu", place=denver, radius=radius) for radius in (10, 25, 50)]
+    searches += [JobSearch(q="nurse"), JobSearch(q="pharmacist"), JobSearch(q="zzzqx")]
     with CaptureQueriesContext(connection) as queries:
-        for radius in (10, 25, 50):
-            search = JobSearch(q="icu", place=parse_location("Denver, CO"), radius=radius)
-            assert len(window.matches(search, since=now - timedelta(days=1), limit=5)) == 3
-        window.matches(JobSearch(q="nurse"), since=now - timedelta(days=1), limit=5)
-    assert len([q for q in queries.captured_queries if "@@" in q["sql"]]) == 2
+        window.prepare_texts(searches)
+        found = [window.matches(s, since=now - timedelta(days=1), limit=5) for s in searches]
+    assert len([q for q in queries.captured_queries if "@@" in q["sql"]]) == 1
+    assert [len(ids) for ids in found] == [3, 3, 3, 3, 1, 0]
+    # A text not prepared is looked up on its own.
+    with CaptureQueriesContext(connection) as queries:
+        window.matches(JobSearch(q="icu nurse"), since=now - timedelta(days=1), limit=5)
+    assert len([q for q in queries.captured_queries if "@@" in q["sql"]]) == 1
 
 
 def test_the_window_knows_every_condition_and_field_of_a_search():
