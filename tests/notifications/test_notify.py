@@ -140,3 +140,49 @@ def test_with_redis_down_the_row_is_stored_and_the_caller_carries_on(
 )
 def test_header_values_lose_every_control_character(value, safe):
     assert header_safe(value) == safe
+
+
+def test_a_large_batch_goes_in_by_copy_as_bulk_create_would_write_it(
+    contact, monkeypatch, django_capture_on_commit_callbacks
+):
+    """From COPY_FROM rows on, queue_notifications copies them in; the rows are the same as
+    bulk_create's, and a key a concurrent transaction wrote in between is left alone."""
+    import notifications.services as services
+
+    user = CandidateFactory()
+    rows = services.build_notifications(
+        to=[Recipient(f"p{n}@example.com", user.pk if n == 0 else None) for n in range(5)],
+        kind="k",
+        key="batch",
+        template=TEMPLATE,
+        context=context(contact),
+        about=contact,
+        reply_to=[('Jo, "Nurse"', "jo@example.com")],
+        headers={"List-Unsubscribe": "<https://example.test/u/>"},
+    )
+    # Written by "another transaction" after queue_notifications looked for existing keys.
+    racing = Notification(key=rows[1].key, kind="k", to_email="p1@example.com", subject="first")
+    copy_new = services._copy_new
+
+    def race_then_copy(batch):
+        Notification.objects.bulk_create([racing])
+        copy_new(batch)
+
+    monkeypatch.setattr(services, "COPY_FROM", 3)
+    monkeypatch.setattr(services, "_copy_new", race_then_copy)
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        assert services.queue_notifications(rows) == 5
+
+    stored = {row.key: row for row in Notification.objects.all()}
+    assert len(stored) == 5 and stored[rows[1].key].subject == "first"
+    copied = stored[rows[0].key]
+    assert copied.user_id == user.pk and copied.about == contact
+    assert copied.reply_to == ['"Jo, \\"Nurse\\"" <jo@example.com>']
+    assert copied.headers == {"List-Unsubscribe": "<https://example.test/u/>"}
+    assert (copied.subject, copied.body_text, copied.body_html) == (
+        rows[0].subject,
+        rows[0].body_text,
+        rows[0].body_html,
+    )
+    assert copied.status == Notification.Status.PENDING and copied.next_attempt_at is not None
+    assert len(queued) == 1
