@@ -336,8 +336,9 @@ def _run_chunk(ids: list[int], now: datetime) -> int:
     if not alerts:
         return 0
     # Every alert of the chunk against the jobs published since the oldest last run, loaded
-    # once (jobs/new_jobs.py); the same query string is parsed once.
-    window = PublishedWindow(since=min(alert.last_run_at for alert in alerts), now=now)
+    # once for the chunks of this run this worker takes (jobs/new_jobs.py); the same query
+    # string is parsed once.
+    window = PublishedWindow.shared(since=min(alert.last_run_at for alert in alerts), now=now)
     searches = {alert.query_string: search_of(alert.query_string) for alert in alerts}
     window.prepare_texts(searches.values())
     excluded: dict[int, set[int]] = {alert.pk: set() for alert in alerts}

@@ -11,6 +11,7 @@ window's jobs tests every distinct text of a chunk of alerts (`prepare_texts`).
 """
 
 import math
+import time
 from collections import defaultdict
 from datetime import datetime, timedelta
 from typing import NamedTuple
@@ -38,6 +39,8 @@ CONDITIONS = {
 }
 LOCATED = (WorkplaceType.ONSITE, WorkplaceType.HYBRID)
 TEXTS_PER_QUERY = 50
+REUSE_SECONDS = 60
+_shared: dict = {}
 
 
 class WindowJob(NamedTuple):
@@ -101,6 +104,23 @@ class PublishedWindow:
             if job.latitude is not None and job.longitude is not None:
                 self.by_cell[_cell(job.latitude, job.longitude)].append(job)
         self._text: dict[str, tuple[list[WindowJob], frozenset[int]]] = {}
+        self.loaded_at = time.monotonic()
+
+    @classmethod
+    def shared(cls, *, since: datetime, now: datetime) -> "PublishedWindow":
+        """This process's window of the run at `now` when it covers `since` and was loaded in
+        the last REUSE_SECONDS, else a new one: the chunks of one alert run that a worker
+        takes share one load of the jobs and one pass per text. (A job ended in that minute
+        may still be listed, as cached search pages may list it.)"""
+        window = _shared.get("window")
+        if (
+            window is None
+            or window.now != now
+            or window.since > since
+            or time.monotonic() - window.loaded_at > REUSE_SECONDS
+        ):
+            window = _shared["window"] = cls(since=since, now=now)
+        return window
 
     def __len__(self):
         return len(self.jobs)

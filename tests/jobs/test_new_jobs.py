@@ -237,3 +237,19 @@ def test_a_minimum_pay_is_met_by_a_range_reaching_it_exactly():
     since = now - timedelta(days=1)
     assert window.matches(search, since=since, limit=5) == [exactly.pk]
     assert in_sql(search, since=since, now=now, limit=5) == [exactly.pk]
+
+
+def test_the_chunks_of_one_run_share_a_window_that_covers_them(monkeypatch):
+    now = timezone.now()
+    first = PublishedWindow.shared(since=now - timedelta(days=1), now=now)
+    assert PublishedWindow.shared(since=now - timedelta(hours=20), now=now) is first
+    wider = PublishedWindow.shared(since=now - timedelta(days=7), now=now)
+    assert wider is not first and wider.since == now - timedelta(days=7)
+    assert PublishedWindow.shared(since=now - timedelta(days=1), now=now) is wider
+    assert (
+        PublishedWindow.shared(since=now - timedelta(days=1), now=now + timedelta(minutes=5))
+        is not wider
+    )
+    later_run = PublishedWindow.shared(since=now - timedelta(days=1), now=now)
+    monkeypatch.setattr("jobs.new_jobs.REUSE_SECONDS", -1)  # loaded too long ago
+    assert PublishedWindow.shared(since=now - timedelta(days=1), now=now) is not later_run
