@@ -79,12 +79,23 @@ def _claim(queryset, *, order=("respond_by", "pk"), **values) -> list[int]:
     return ids
 
 
-def _claimed(ids):
-    return list(
-        Application.objects.filter(pk__in=ids)
-        .select_related("job", "company", "candidate")
-        .order_by("respond_by", "pk")
+def _claimed(ids, *, only=()):
+    """The claimed applications with their job, company and candidate (`only` these fields,
+    when given: a batch of whole jobs, descriptions included, is most of what it loads)."""
+    applications = Application.objects.filter(pk__in=ids).select_related(
+        "job", "company", "candidate"
     )
+    if only:
+        applications = applications.only(*only)
+    return list(applications.order_by("respond_by", "pk"))
+
+
+# What a breach email and its similar jobs read of an application (similar_jobs_for reads the
+# job's profession, place and workplace type).
+BREACH_FIELDS = (
+    "submitted_at", "respond_by", "job__title", "job__profession", "job__workplace_type",
+    "job__latitude", "job__longitude", "company__name", "candidate__email",
+)  # fmt: skip
 
 
 def _in_batches(batch) -> int:
@@ -101,6 +112,13 @@ def _in_batches(batch) -> int:
 
 def _candidate_application_url(application) -> str:
     return settings.SITE_URL + reverse("applications:detail", args=[application.pk])
+
+
+def _candidate_application_urls(applications) -> dict[int, str]:
+    """_candidate_application_url of many applications from one reverse."""
+    marker = 987654321987
+    pattern = settings.SITE_URL + reverse("applications:detail", args=[marker])
+    return {a.pk: pattern.replace(str(marker), str(a.pk)) for a in applications}
 
 
 def _team_applicants_url() -> str:
@@ -181,6 +199,11 @@ def breaches_record() -> int:
     event, and send the candidate an automatic notice with up to 3 similar open jobs. The
     employer can still answer; the answer counts as late. Returns the breaches recorded."""
 
+    # Kept across the batches of this sweep (seconds): the newest jobs of each profession
+    # (remote jobs' similar jobs) and each similar job's line, however many emails show it.
+    newest_memo: dict = {}
+    lines: dict[int, dict] = {}
+
     def batch() -> int:
         now = timezone.now()
         due = (
@@ -189,25 +212,23 @@ def breaches_record() -> int:
             .exclude(ended_job_q())
         )
         ids = _claim(due, breached_at=now)
-        applications = _claimed(ids)
+        applications = _claimed(ids, only=BREACH_FIELDS)
         # Similar jobs of every job of the batch in two queries (jobs/selectors.py).
         batch_jobs = {application.job.pk: application.job for application in applications}
-        shown: dict[int, dict] = {}  # each similar job's line once, however many emails show it
-
-        def line(other) -> dict:
-            if other.pk not in shown:
-                shown[other.pk] = {
-                    "title": other.title,
-                    "company": other.company.name,
-                    "place": other.location_label,
-                    "url": settings.SITE_URL + other.get_absolute_url(),
-                }
-            return shown[other.pk]
-
+        similar = similar_jobs_for(list(batch_jobs.values()), SIMILAR_JOBS, memo=newest_memo)
+        new = {o.pk: o for found in similar.values() for o in found if o.pk not in lines}
+        urls = Job.absolute_urls(new.values())  # one reverse
+        for pk, other in new.items():
+            lines[pk] = {
+                "title": other.title,
+                "company": other.company.name,
+                "place": other.location_label,
+                "url": settings.SITE_URL + urls[pk],
+            }
         similar_by_job = {
-            job_id: [line(other) for other in others]
-            for job_id, others in similar_jobs_for(list(batch_jobs.values()), SIMILAR_JOBS).items()
+            job_id: [lines[other.pk] for other in found] for job_id, found in similar.items()
         }
+        application_urls = _candidate_application_urls(applications)
         # Every breach email of the batch from a few renders (render_parts_many): the context
         # is plain data, the dates formatted here as the templates' |date did.
         search_url = settings.SITE_URL + reverse("jobs:search")
@@ -218,7 +239,7 @@ def breaches_record() -> int:
                 "submitted_on": date_filter(localtime(application.submitted_at), "F j"),
                 "respond_by_on": date_filter(localtime(application.respond_by), "F j, Y"),
                 "similar_jobs": similar_by_job[application.job.pk],
-                "application_url": _candidate_application_url(application),
+                "application_url": application_urls[application.pk],
                 "search_url": search_url,
             }
             for application in applications

@@ -96,12 +96,15 @@ SIMILAR_SHOWN_FIELDS = (
 )  # fmt: skip
 
 
-def similar_jobs_for(jobs: list[Job], limit: int) -> dict[int, list[Job]]:
+def similar_jobs_for(
+    jobs: list[Job], limit: int, *, memo: dict | None = None
+) -> dict[int, list[Job]]:
     """{job id: its similar open jobs} for many jobs at once, in `Job.objects.published()
     .similar_to(job, limit)`'s order: one query walks the nearest-jobs index for every job with
     a place (a LATERAL join, ranked by true distance in SQL), one more loads the jobs shown;
     remote jobs go through similar_to. For the sweeps' emails, which would otherwise cost a
-    query or two per job."""
+    query or two per job. `memo`: a dict the caller keeps across calls (a sweep's batches) to
+    walk the newest jobs of each profession once."""
     placed = [
         j for j in jobs if j.latitude is not None and j.longitude is not None and not j.is_remote
     ]
@@ -133,24 +136,25 @@ def similar_jobs_for(jobs: list[Job], limit: int) -> dict[int, list[Job]]:
     # The others (remote, or without a place) get similar_to's two walks of the newest jobs of
     # their profession; those depend on the profession only, so they run once per profession
     # of the batch (one more row each, in case the job itself is among them).
-    newest_by_profession: dict[str, tuple[list[Job], list[Job]]] = {}
+    newest_by_profession: dict = {} if memo is None else memo  # (profession, limit): walks
     for job in jobs:
         if job.pk in found:
             continue
-        if job.profession not in newest_by_profession:
+        if (job.profession, limit) not in newest_by_profession:
             newest = (
                 Job.objects.published()
                 .with_company()
+                .only(*SIMILAR_SHOWN_FIELDS)
                 .filter(profession=job.profession)
                 .order_by("-published_at", "-pk")
             )
-            newest_by_profession[job.profession] = (
+            newest_by_profession[job.profession, limit] = (
                 list(newest.filter(workplace_type=WorkplaceType.REMOTE)[: limit + 1]),
                 list(newest.exclude(workplace_type=WorkplaceType.REMOTE)[: limit + 1]),
             )
         remote, rest = (
             [other for other in walk if other.pk != job.pk][:limit]
-            for walk in newest_by_profession[job.profession]
+            for walk in newest_by_profession[job.profession, limit]
         )
         found[job.pk] = (remote + rest[: limit - len(remote)])[:limit]
     return found

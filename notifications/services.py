@@ -7,6 +7,7 @@ so a broker outage delays an email but never loses it.
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
@@ -155,6 +156,16 @@ _TABLE = Notification._meta.db_table
 _FIELDS = [field for field in Notification._meta.concrete_fields if not field.primary_key]
 _COLUMNS = ", ".join(connection.ops.quote_name(field.column) for field in _FIELDS)
 _STAGING = "notification_staging"
+# The fields whose Python value is not what COPY takes (JSON): prepared by the field itself.
+_PREPARED = {n for n, f in enumerate(_FIELDS) if f.get_internal_type() == "JSONField"}
+_ATTRIBUTES = attrgetter(*(field.attname for field in _FIELDS))
+
+
+def _copy_values(row: Notification) -> list:
+    values = list(_ATTRIBUTES(row))
+    for n in _PREPARED:
+        values[n] = _FIELDS[n].get_db_prep_save(values[n], connection)
+    return values
 
 
 def _copy_new(rows: list[Notification]) -> None:
@@ -168,12 +179,7 @@ def _copy_new(rows: list[Notification]) -> None:
         )
         with cursor.cursor.copy(f"COPY {_STAGING} ({_COLUMNS}) FROM STDIN") as copy:
             for row in rows:
-                copy.write_row(
-                    [
-                        field.get_db_prep_save(getattr(row, field.attname), connection)
-                        for field in _FIELDS
-                    ]
-                )
+                copy.write_row(_copy_values(row))
         cursor.execute(
             f"INSERT INTO {_TABLE} ({_COLUMNS}) SELECT {_COLUMNS} FROM {_STAGING} "  # noqa: S608
             "ON CONFLICT (key) DO NOTHING"  # nosec B608

@@ -436,6 +436,14 @@ def test_similar_jobs_for_many_jobs_agree_with_similar_to_one_at_a_time(
         one = Job.objects.published().with_company().similar_to(job, 4)
         assert [o.pk for o in batch[job.pk]] == [o.pk for o in one]
     assert batch[jobs[-1].pk] == []  # the only pharmacist job
+    # A memo kept across calls (a sweep's batches) walks each profession's newest jobs once.
+    memo = {}
+    similar_jobs_for(jobs, 4, memo=memo)
+    with django_assert_max_num_queries(2):
+        again = similar_jobs_for(jobs, 4, memo=memo)
+    assert {pk: [o.pk for o in found] for pk, found in again.items()} == {
+        pk: [o.pk for o in found] for pk, found in batch.items()
+    }
 
 
 @pytest.mark.parametrize("others", [1, 30])
