@@ -272,6 +272,22 @@ def test_two_hundred_alerts_cost_a_constant_per_chunk_and_a_second_run_sends_not
     assert JobAlertDelivery.objects.count() == 600
 
 
+def test_each_job_of_a_digest_shows_its_link_company_place_and_pay_escaped(candidate, settings):
+    alert = alert_for(candidate, "q=nurse")
+    with later(hours=1):
+        job = PublishedJobFactory(title="ICU Nurse <Nights> & Weekends", company__name="Ames & Co")
+    with later(days=1, minutes=1):
+        assert alerts.alerts_run() == 1
+    (email,) = digests(alert)
+    link = settings.SITE_URL + job.get_absolute_url()
+    for part in (email.body_text, email.body_html):
+        assert link in part and job.location_label in part and job.pay_label in part
+    assert "ICU Nurse <Nights> & Weekends" in email.body_text and "Ames & Co" in email.body_text
+    assert "ICU Nurse &lt;Nights&gt; &amp; Weekends" in email.body_html
+    assert "Ames &amp; Co" in email.body_html and "<Nights>" not in email.body_html
+    assert "daily job alert" in email.body_text and "daily job alert" in email.body_html
+
+
 def test_a_run_retried_after_sending_sends_nothing_more(candidate):
     alert_for(candidate, "q=nurse")
     with later(hours=1):
