@@ -1,6 +1,7 @@
 """Development email: every message is written to EMAIL_FILE_DIR as its own .eml file and echoed
 to the console, so a developer can open verification links from var/mail/."""
 
+import os
 import sys
 import threading
 from datetime import datetime
@@ -24,7 +25,11 @@ class DirectoryAndConsoleBackend(BaseEmailBackend):
                 DirectoryAndConsoleBackend._counter += 1
                 stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
                 path = directory / f"{stamp}-{DirectoryAndConsoleBackend._counter}.eml"
-            path.write_bytes(raw)
+            # Written whole or not at all: a process killed mid-write leaves a hidden .part
+            # file, never a half message that looks sent.
+            part = path.with_name(f".{path.name}.part")
+            part.write_bytes(raw)
+            os.replace(part, path)
             sys.stdout.write(
                 f"\n----- email to {', '.join(message.recipients())} saved as {path} -----\n"
             )
