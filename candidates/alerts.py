@@ -339,7 +339,7 @@ def _run_chunk(ids: list[int], now: datetime) -> int:
     # once for the chunks of this run this worker takes (jobs/new_jobs.py); the same query
     # string is parsed once.
     window = PublishedWindow.shared(since=min(alert.last_run_at for alert in alerts), now=now)
-    searches = {alert.query_string: search_of(alert.query_string) for alert in alerts}
+    searches = {query: search_of(query) for query in {alert.query_string for alert in alerts}}
     window.prepare_texts(searches.values())
     excluded: dict[int, set[int]] = {alert.pk: set() for alert in alerts}
     wanted: dict[int, list[int]] = {}
