@@ -30,6 +30,7 @@ from applications.models import Application, ApplicationEvent, Stage
 from employers.selectors import team_recipients_by_company
 from infra.refusals import Refusal
 from jobs.models import Job, live_job_q
+from jobs.presenters import email_job_lines
 from jobs.selectors import similar_jobs_for
 from notifications.rendering import render_parts_many
 from notifications.services import Recipient, build_notifications, queue_notifications
@@ -110,15 +111,15 @@ def _in_batches(batch) -> int:
             return total
 
 
-def _candidate_application_url(application) -> str:
-    return settings.SITE_URL + reverse("applications:detail", args=[application.pk])
-
-
 def _candidate_application_urls(applications) -> dict[int, str]:
-    """_candidate_application_url of many applications from one reverse."""
+    """{id: the candidate's link to the application}, from one reverse for any number."""
     marker = 987654321987
     pattern = settings.SITE_URL + reverse("applications:detail", args=[marker])
     return {a.pk: pattern.replace(str(marker), str(a.pk)) for a in applications}
+
+
+def _candidate_application_url(application) -> str:
+    return _candidate_application_urls([application])[application.pk]
 
 
 def _team_applicants_url() -> str:
@@ -216,15 +217,11 @@ def breaches_record() -> int:
         # Similar jobs of every job of the batch in two queries (jobs/selectors.py).
         batch_jobs = {application.job.pk: application.job for application in applications}
         similar = similar_jobs_for(list(batch_jobs.values()), SIMILAR_JOBS, memo=newest_memo)
-        new = {o.pk: o for found in similar.values() for o in found if o.pk not in lines}
-        urls = Job.absolute_urls(new.values())  # one reverse
-        for pk, other in new.items():
-            lines[pk] = {
-                "title": other.title,
-                "company": other.company.name,
-                "place": other.location_label,
-                "url": settings.SITE_URL + urls[pk],
-            }
+        lines.update(
+            email_job_lines(
+                {o.pk: o for found in similar.values() for o in found if o.pk not in lines}.values()
+            )
+        )
         similar_by_job = {
             job_id: [lines[other.pk] for other in found] for job_id, found in similar.items()
         }

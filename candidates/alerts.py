@@ -42,6 +42,7 @@ from jobs.choices import (
 )
 from jobs.models import Job
 from jobs.new_jobs import PublishedWindow
+from jobs.presenters import email_job_lines
 from jobs.search import MULTI_FILTERS, JobSearch, JobSearchForm, search_from_query
 from notifications.rendering import render_parts_many
 from notifications.services import Recipient, build_notifications, notify, queue_notifications
@@ -409,18 +410,8 @@ DIGEST_JOB_FIELDS = (
 def _job_lines(job_ids: set[int]) -> dict[int, dict]:
     """{job id: its line in a digest}, as plain data for render_parts_many; each job once,
     however many digests list it."""
-    jobs = Job.objects.with_company().only(*DIGEST_JOB_FIELDS).in_bulk(job_ids)
-    urls = Job.absolute_urls(jobs.values())
-    return {
-        pk: {
-            "title": job.title,
-            "company": job.company.name,
-            "place": job.location_label,
-            "pay": job.pay_label,
-            "url": settings.SITE_URL + urls[pk],
-        }
-        for pk, job in jobs.items()
-    }
+    jobs = Job.objects.with_company().only(*DIGEST_JOB_FIELDS).filter(pk__in=job_ids)
+    return email_job_lines(jobs, with_pay=True)
 
 
 def _already_sent(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

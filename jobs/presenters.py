@@ -3,9 +3,11 @@ preview, so that the preview shows exactly what candidates will see."""
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
 
 from jobs.choices import STATE_NAMES, Benefit, Credential, DifferentialUnit
+from jobs.models import Job
 from jobs.pay import money
 from jobs.sanitize import sanitize_description
 
@@ -111,3 +113,23 @@ def job_description_html(job) -> SafeString:
     page unsafely."""
     # Safe: nh3 (an allowlist HTML sanitizer) has removed every script, handler and unsafe URL.
     return mark_safe(sanitize_description(job.description))  # noqa: S308  # nosec B308 B703
+
+
+def email_job_lines(jobs, *, with_pay: bool = False) -> dict[int, dict]:
+    """{id: how the job reads as a line of an email}, plain data for render_parts_many (title,
+    company, place, absolute link; its pay range too when `with_pay`: the jobs must then carry
+    pay_min, pay_max and pay_period). The links come from one reverse."""
+    jobs = list(jobs)
+    urls = Job.absolute_urls(jobs)
+    lines = {}
+    for job in jobs:
+        line = {
+            "title": job.title,
+            "company": job.company.name,
+            "place": job.location_label,
+            "url": settings.SITE_URL + urls[job.pk],
+        }
+        if with_pay:
+            line["pay"] = job.pay_label
+        lines[job.pk] = line
+    return lines
